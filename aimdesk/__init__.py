@@ -1,0 +1,3 @@
+"""AIMDesk: mutual recognition of supplier audits, offline."""
+
+__version__ = "0.1.0"

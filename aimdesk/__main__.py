@@ -1,0 +1,3 @@
+from aimdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,207 @@
+"""The AIMDesk command line: the same core operations as the desktop app, for batch use.
+
+Run `aimdesk --help`, or `aimdesk COMMAND --help` for one command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Callable
+
+from aimdesk import __version__
+from aimdesk.core.errors import AimDeskError
+from aimdesk.core.ingest.findings import FINDING_KINDS
+from aimdesk.core.ingest.importer import ImportReport, import_file
+from aimdesk.core.ingest.mapping import parse_overrides
+from aimdesk.core.ingest.prepare import ImportOptions
+from aimdesk.core.store.workspace import Store
+
+DESCRIPTION = """\
+AIMDesk pools the supplier lists that forum members send, finds the same supplier
+site across members, and writes the anonymous common list.
+
+Without a command, the desktop application opens (on --workspace if given)."""
+
+EPILOG = """\
+examples:
+  aimdesk demo ./demo                         sample member files and a ready workspace
+  aimdesk --workspace forum.aimdesk import "Acme list.xlsx" --member "Acme Foods"
+  aimdesk --workspace forum.aimdesk members
+  aimdesk --workspace forum.aimdesk export-records records.csv"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aimdesk", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workspace", type=Path, metavar="W.aimdesk",
+                        help="the workspace file to work on (created by the first import)")
+    parser.add_argument("--version", action="version", version=f"AIMDesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_import(commands)
+    commands.add_parser(
+        "members", help="list the members with their record counts",
+        description="List the members in the workspace with their active records and imports.")
+    export = commands.add_parser(
+        "export-records", help="write every record with its source row to a CSV file",
+        description="Write one row per active record: record_id, member, source file, sheet "
+                    "and row, the canonical fields and site_id (empty until matching).")
+    export.add_argument("out", type=Path, metavar="OUT.csv")
+    demo = commands.add_parser(
+        "demo", help="write sample member files, truth.csv and a ready demo workspace",
+        description="Write realistic sample member lists (many layouts and languages), "
+                    "truth.csv with each record's true site, and DIR/demo.aimdesk.")
+    demo.add_argument("dir", type=Path, metavar="DIR")
+    demo.add_argument("--scale", type=float, default=1.0,
+                      help="size of the data set (1.0 = about 6,500 records; 0.1 for a quick one)")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same files)")
+    return parser
+
+
+def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sub = commands.add_parser(
+        "import", help="import one member's supplier list (xlsx, xls, ods, csv, txt)",
+        description="Import a member's list of audited suppliers. AIMDesk finds the sheet, "
+                    "the header row and the columns by itself; the options below correct it. "
+                    "The import lands whole or not at all.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="fields: site_name, address, city, region, postal_code, country, sedex_id,\n"
+               "        member_ref, audit_date, audit_type, audit_firm")
+    sub.add_argument("file", type=Path, metavar="FILE")
+    sub.add_argument("--member", required=True, metavar="NAME",
+                     help="the member who sent the list (created if new)")
+    sub.add_argument("--sheet", metavar="S", help="the sheet holding the list")
+    sub.add_argument("--header-row", type=int, metavar="N",
+                     help="spreadsheet row number of the column names")
+    sub.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
+                     help="take FIELD from the column called HEADER (or column letter); repeatable")
+    sub.add_argument("--date-order", choices=("dmy", "mdy", "ymd"),
+                     help="how text dates are written, when AIMDesk cannot tell (03/04/2025)")
+    sub.add_argument("--replace", action="store_true",
+                     help="this list replaces the member's current list (kept in history)")
+    sub.add_argument("--force", action="store_true",
+                     help="import even if the identical file was imported before")
+    sub.add_argument("--report", type=Path, metavar="OUT.xlsx",
+                     help="write the rows with findings to an xlsx the member can fix")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from aimdesk.gui.app import run_app
+
+        return run_app(args.workspace)
+    if args.command != "demo" and args.workspace is None:
+        parser.error(f"'{args.command}' needs --workspace W.aimdesk")
+    handler: Callable[[argparse.Namespace], int] = HANDLERS[args.command]
+    try:
+        return handler(args)
+    except AimDeskError as error:
+        print(f"aimdesk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("aimdesk: interrupted; the workspace was left as it was.", file=sys.stderr)
+        return 130
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r{what}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    if args.report and args.report.suffix.lower() != ".xlsx":
+        raise AimDeskError(f"The report must be an .xlsx file, not {args.report.name}.")
+    options = ImportOptions(
+        member=args.member, sheet=args.sheet, header_row=args.header_row,
+        mapping=parse_overrides(args.map), date_order=args.date_order,
+        replace=args.replace, force=args.force)
+    with Store.open(args.workspace, create=True) as store:
+        result = import_file(store, args.file, options, who=getpass.getuser(), progress=_progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(_import_summary(result))
+        if args.report:
+            from aimdesk.core.ingest.report import write_findings_report
+
+            count = write_findings_report(store, result.import_id, args.report)
+            print(f"Findings report ({count} findings): {args.report}")
+    return 0
+
+
+def _import_summary(result: ImportReport) -> str:
+    lines = [
+        f"Imported {result.records_added:,} records for {result.member} from {result.file_name} "
+        f"(sheet '{result.sheet}', header on row {result.header_row}; import #{result.import_id}).",
+        "Columns: " + "; ".join(f"{field} = \"{label}\"" for field, label in result.mapping.items()),
+    ]
+    if result.date_order:
+        lines.append(f"Dates read as {result.date_order}.")
+    if result.skipped_rows:
+        shown = ", ".join(str(n) for n in result.skipped_rows[:10])
+        lines.append(f"Skipped {len(result.skipped_rows)} rows without supplier data (rows {shown}"
+                     f"{', …' if len(result.skipped_rows) > 10 else ''}); they are kept in the history.")
+    if result.superseded:
+        lines.append(f"Replaced the member's previous list (import #{', #'.join(map(str, result.superseded))}).")
+    elif result.other_active_lists:
+        lines.append(f"{result.member} now has {result.other_active_lists + 1} active lists; "
+                     "use --replace when a new list replaces the old one.")
+    if result.finding_counts:
+        lines.append("Findings:")
+        lines += [f"  {count:>6,}  {FINDING_KINDS[kind]}" for kind, count in result.finding_counts.items()]
+    else:
+        lines.append("No findings.")
+    return "\n".join(lines)
+
+
+def _run_members(args: argparse.Namespace) -> int:
+    from aimdesk.core.store.members import list_members
+
+    with Store.open(args.workspace) as store:
+        members = list_members(store)
+    if not members:
+        print("No members yet; import a list with: aimdesk --workspace W import FILE --member NAME")
+        return 0
+    width = max(len(m.name) for m in members)
+    print(f"{'member':<{width}}  {'records':>8}  {'imports':>7}  last import")
+    for m in members:
+        print(f"{m.name:<{width}}  {m.active_records:>8,}  {m.imports:>7}  {m.last_import_at[:16]}")
+    return 0
+
+
+def _run_export_records(args: argparse.Namespace) -> int:
+    from aimdesk.core.export.records import export_records_csv
+
+    with Store.open(args.workspace) as store:
+        count = export_records_csv(store, args.out)
+    print(f"Wrote {count:,} records to {args.out}.")
+    return 0
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from aimdesk.demo import write_member_files
+    from aimdesk.demo.build import DEMO_WORKSPACE_NAME, build_demo_workspace
+    from aimdesk.core.errors import WorkspaceError
+
+    if (args.dir / DEMO_WORKSPACE_NAME).exists():
+        raise WorkspaceError(f"{args.dir / DEMO_WORKSPACE_NAME} already exists; remove it or choose another folder.")
+    args.dir.mkdir(parents=True, exist_ok=True)
+    write_member_files(args.dir, seed=args.seed, scale=args.scale)
+    workspace = build_demo_workspace(args.dir, who=getpass.getuser(), progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Demo data in {args.dir}; workspace {workspace}.")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": _run_import,
+    "members": _run_members,
+    "export-records": _run_export_records,
+    "demo": _run_demo,
+}

@@ -1,0 +1,1 @@
+"""The AIMDesk domain: pure Python, never imports Qt."""

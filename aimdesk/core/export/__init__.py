@@ -1,0 +1,1 @@
+"""Files AIMDesk writes for people: record lists, common document, review packets."""

@@ -1,0 +1,1 @@
+"""Read member spreadsheets: find the header, map columns, normalise, validate."""

@@ -1,0 +1,39 @@
+"""Turn cell values into the text the workspace keeps, exactly as the member wrote them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ZS_LIKE = re.compile(r"^\s*Z[SC]", re.IGNORECASE)
+
+
+def cell_text(cell: object) -> str:
+    """The cell as text: integral floats without '.0', dates in ISO form, '' when empty."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, bool):
+        return "TRUE" if cell else "FALSE"
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() and abs(cell) < 1e15 else repr(cell)
+    if isinstance(cell, dt.datetime):
+        return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat(sep=" ")
+    if isinstance(cell, (dt.date, dt.time)):
+        return cell.isoformat()
+    return str(cell)
+
+
+def clean_text(cell: object) -> str:
+    """Cell text with whitespace collapsed (line breaks, non-breaking spaces, tabs)."""
+    return " ".join(cell_text(cell).split())
+
+
+def is_blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def looks_like_sedex(text: str) -> bool:
+    """A Sedex ZS/ZC reference at the start of the text."""
+    return bool(_ZS_LIKE.match(text))

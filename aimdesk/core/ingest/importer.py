@@ -1,0 +1,189 @@
+"""Write a prepared member list into the workspace: one transaction, whole or nothing."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from aimdesk.core.errors import DuplicateImportError
+from aimdesk.core.ingest.findings import FINDING_KINDS
+from aimdesk.core.ingest.prepare import ImportOptions, PreparedImport, prepare_import
+from aimdesk.core.progress import CancelToken, Progress, check, report
+from aimdesk.core.store.activity import log_activity
+from aimdesk.core.store.imports import active_import_ids, find_import_by_hash
+from aimdesk.core.store.members import (ensure_member, find_member, member_template,
+                                        save_member_template)
+from aimdesk.core.store.workspace import Store, timestamp, utc_now
+
+WRITE_BATCH = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import did, for the CLI summary and the wizard's result page."""
+
+    import_id: int
+    member: str
+    file_name: str
+    file_format: str
+    encoding: str
+    sheet: str
+    header_row: int
+    mapping: dict[str, str]
+    date_order: str | None
+    rows_read: int
+    records_added: int
+    skipped_rows: tuple[int, ...]
+    finding_counts: dict[str, int]
+    superseded: tuple[int, ...]
+    other_active_lists: int
+
+
+def import_file(store: Store, path: Path, options: ImportOptions, *, who: str,
+                now: Callable[[], datetime] = utc_now,
+                progress: Progress | None = None,
+                cancel: CancelToken | None = None) -> ImportReport:
+    """Import one member's supplier list into the workspace.
+
+    The file is read and checked first; then raw rows, records and findings are written
+    in one transaction, so a failure or a cancel leaves the workspace as it was.
+
+    Args:
+        store: the open workspace.
+        path: the member's file (xlsx, xlsm, xls, ods, csv, tsv, txt).
+        options: member name and the user's choices (sheet, header row, mapping, …).
+        who: the person importing (kept in the history).
+        now: the clock.
+
+    Returns:
+        What was added, replaced and found.
+
+    Raises:
+        InputFileError, MappingError: the file cannot be imported as it is.
+        DuplicateImportError: the identical file was imported before (use `force`).
+        Cancelled: `cancel` was set; nothing was written.
+    """
+    moment = now()
+    member_id = find_member(store, options.member)
+    template = member_template(store, member_id) if member_id is not None else None
+    prepared = prepare_import(path, options, as_of=moment.date(), template=template,
+                              progress=progress, cancel=cancel)
+    _refuse_duplicate(store, prepared, force=options.force)
+    with store.transaction():
+        member_id = ensure_member(store, options.member, now=moment)
+        previous = active_import_ids(store, member_id)
+        import_id = _insert_import(store, prepared, member_id, who=who, now=moment)
+        _insert_rows(store, prepared, import_id, member_id, progress=progress, cancel=cancel)
+        superseded = tuple(previous) if options.replace else ()
+        for old in superseded:
+            store.conn.execute(
+                "UPDATE imports SET status = 'superseded', superseded_by = ? WHERE id = ?",
+                (import_id, old))
+        save_member_template(store, member_id, prepared.template())
+        result = _report(prepared, import_id, options, superseded, len(previous) - len(superseded))
+        log_activity(store, who=who, action="import", now=moment, detail={
+            "import_id": import_id, "member": options.member, "file": prepared.workbook.path.name,
+            "records": result.records_added, "replaced": list(superseded)})
+    report(progress, 1, 1, "Import finished")
+    return result
+
+
+def _refuse_duplicate(store: Store, prepared: PreparedImport, *, force: bool) -> None:
+    earlier = find_import_by_hash(store, prepared.workbook.sha256)
+    if earlier is not None and not force:
+        raise DuplicateImportError(
+            f"{prepared.workbook.path.name} is identical to the file imported for "
+            f"{earlier.member} on {earlier.imported_at[:10]} (import #{earlier.id}); "
+            "use --force to import it again."
+        )
+
+
+def _insert_import(store: Store, prepared: PreparedImport, member_id: int, *, who: str,
+                   now: datetime) -> int:
+    counts = _finding_counts(prepared)
+    cursor = store.conn.execute(
+        "INSERT INTO imports (member_id, file_name, file_sha256, file_size, file_format, "
+        "encoding, sheet, header_row, headers_json, mapping_json, date_order, rows_read, "
+        "records_added, finding_counts_json, imported_by, imported_at, status) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
+        (member_id, prepared.workbook.path.name, prepared.workbook.sha256,
+         prepared.workbook.size, prepared.workbook.file_format, prepared.workbook.encoding,
+         prepared.sheet.name, prepared.header.row_number,
+         json.dumps(prepared.header.labels, ensure_ascii=False),
+         json.dumps(prepared.mapping.as_labels(), ensure_ascii=False),
+         prepared.outcome.date_order, _rows_read(prepared), len(prepared.outcome.records),
+         json.dumps(counts), who, timestamp(now)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _insert_rows(store: Store, prepared: PreparedImport, import_id: int, member_id: int, *,
+                 progress: Progress | None, cancel: CancelToken | None) -> None:
+    """Raw rows, records and findings, with ids assigned here so records can point at
+    their raw row without a round trip per row (safe: we hold the write lock)."""
+    conn = store.conn
+    next_raw = _next_id(store, "raw_rows")
+    raw_ids: dict[int, int] = {}
+    raw = []
+    for offset, (number, cells) in enumerate(prepared.kept_rows()):
+        raw_ids[number] = next_raw + offset
+        raw.append((next_raw + offset, import_id, prepared.sheet.name, number,
+                    json.dumps(cells, ensure_ascii=False)))
+    conn.executemany("INSERT INTO raw_rows (id, import_id, sheet, row_number, cells_json) "
+                     "VALUES (?, ?, ?, ?, ?)", raw)
+    next_record = _next_id(store, "records")
+    records = prepared.outcome.records
+    for start in range(0, len(records), WRITE_BATCH):
+        check(cancel)
+        report(progress, start, len(records), "Saving records")
+        batch = records[start:start + WRITE_BATCH]
+        conn.executemany(_RECORD_INSERT, [
+            (next_record + start + i, import_id, raw_ids[r.row_number], member_id, r.site_name,
+             r.address, r.city, r.region, r.postal_code, r.country, r.country_raw, r.sedex_id,
+             r.sedex_id_raw, r.member_ref, r.audit_date, r.audit_date_raw, r.audit_type,
+             r.audit_type_raw, r.audit_firm)
+            for i, r in enumerate(batch)])
+        conn.executemany(
+            "INSERT INTO findings (record_id, import_id, kind, field, message) VALUES (?, ?, ?, ?, ?)",
+            [(next_record + start + i, import_id, f.kind, f.field, f.message)
+             for i, r in enumerate(batch) for f in r.findings])
+    check(cancel)
+
+
+_RECORD_INSERT = (
+    "INSERT INTO records (id, import_id, raw_row_id, member_id, site_name, address, city, "
+    "region, postal_code, country, country_raw, sedex_id, sedex_id_raw, member_ref, "
+    "audit_date, audit_date_raw, audit_type, audit_type_raw, audit_firm) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _next_id(store: Store, table: str) -> int:
+    return int(store.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+
+def _rows_read(prepared: PreparedImport) -> int:
+    return len(prepared.outcome.records) + len(prepared.outcome.skipped_rows)
+
+
+def _finding_counts(prepared: PreparedImport) -> dict[str, int]:
+    counts = Counter(f.kind for r in prepared.outcome.records for f in r.findings)
+    return {kind: counts[kind] for kind in FINDING_KINDS if counts[kind]}
+
+
+def _report(prepared: PreparedImport, import_id: int, options: ImportOptions,
+            superseded: tuple[int, ...], other_active: int) -> ImportReport:
+    return ImportReport(
+        import_id=import_id, member=options.member, file_name=prepared.workbook.path.name,
+        file_format=prepared.workbook.file_format, encoding=prepared.workbook.encoding,
+        sheet=prepared.sheet.name, header_row=prepared.header.row_number,
+        mapping=prepared.mapping.as_labels(), date_order=prepared.outcome.date_order,
+        rows_read=_rows_read(prepared), records_added=len(prepared.outcome.records),
+        skipped_rows=tuple(prepared.outcome.skipped_rows),
+        finding_counts=_finding_counts(prepared), superseded=superseded,
+        other_active_lists=other_active,
+    )

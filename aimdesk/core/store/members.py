@@ -1,0 +1,76 @@
+"""Members of the forum: who sends lists, and the column template each one uses."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from aimdesk.core.errors import WorkspaceError
+from aimdesk.core.store.workspace import Store, timestamp
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSummary:
+    """One line of the Members view."""
+
+    id: int
+    name: str
+    contact: str
+    active_records: int
+    imports: int
+    last_import_at: str
+
+
+def find_member(store: Store, name: str) -> int | None:
+    """The id of the member called `name` (case-insensitive), or None."""
+    row = store.conn.execute(
+        "SELECT id FROM members WHERE name = ? COLLATE NOCASE", (name.strip(),)
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def ensure_member(store: Store, name: str, *, now: datetime) -> int:
+    """The id of member `name`, created if new. Call inside a transaction."""
+    clean = " ".join(name.split())
+    if not clean:
+        raise WorkspaceError("A member needs a name; give one with --member NAME.")
+    existing = find_member(store, clean)
+    if existing is not None:
+        return existing
+    cursor = store.conn.execute(
+        "INSERT INTO members (name, contact, created_at) VALUES (?, '', ?)",
+        (clean, timestamp(now)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def list_members(store: Store) -> list[MemberSummary]:
+    """All members with their active record count and import history size, by name."""
+    rows = store.conn.execute(
+        """
+        SELECT m.id, m.name, coalesce(m.contact, ''),
+               (SELECT count(*) FROM active_records r WHERE r.member_id = m.id),
+               (SELECT count(*) FROM imports i WHERE i.member_id = m.id),
+               coalesce((SELECT max(imported_at) FROM imports i WHERE i.member_id = m.id), '')
+        FROM members m ORDER BY m.name COLLATE NOCASE
+        """
+    )
+    return [MemberSummary(*row) for row in rows]
+
+
+def member_template(store: Store, member_id: int) -> dict[str, Any] | None:
+    """The import choices saved from this member's last import, offered first next time."""
+    row = store.conn.execute(
+        "SELECT template_json FROM members WHERE id = ?", (member_id,)
+    ).fetchone()
+    return json.loads(row[0]) if row and row[0] else None
+
+
+def save_member_template(store: Store, member_id: int, template: dict[str, Any]) -> None:
+    """Remember the mapping used for this member. Call inside a transaction."""
+    store.conn.execute(
+        "UPDATE members SET template_json = ? WHERE id = ?",
+        (json.dumps(template, ensure_ascii=False, sort_keys=True), member_id),
+    )

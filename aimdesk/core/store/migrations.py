@@ -1,0 +1,90 @@
+"""Forward-only schema migrations, one small function each (STYLE.md rule 12).
+
+A migration receives a `sqlite_utils.Database` and runs inside the transaction
+that also bumps `PRAGMA user_version`, so it lands whole or not at all.
+Never edit a migration that has shipped: add the next one.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sqlite_utils
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """Members, imports, raw rows, records, findings, settings, activity log."""
+    db["members"].create(
+        {"id": int, "name": str, "contact": str, "created_at": str, "template_json": str},
+        pk="id", not_null={"name", "created_at"},
+    )
+    db.execute("CREATE UNIQUE INDEX members_name ON members(name COLLATE NOCASE)")
+    db["imports"].create(
+        {
+            "id": int, "member_id": int, "file_name": str, "file_sha256": str,
+            "file_size": int, "file_format": str, "encoding": str, "sheet": str,
+            "header_row": int, "headers_json": str, "mapping_json": str,
+            "date_order": str, "rows_read": int, "records_added": int,
+            "finding_counts_json": str, "imported_by": str, "imported_at": str,
+            "status": str, "superseded_by": int,
+        },
+        pk="id",
+        not_null={"member_id", "file_name", "file_sha256", "imported_at", "status"},
+        foreign_keys=[("member_id", "members", "id"), ("superseded_by", "imports", "id")],
+    )
+    db.execute("CREATE INDEX imports_member ON imports(member_id)")
+    db.execute("CREATE INDEX imports_sha ON imports(file_sha256)")
+    db["raw_rows"].create(
+        {"id": int, "import_id": int, "sheet": str, "row_number": int, "cells_json": str},
+        pk="id", not_null={"import_id", "row_number", "cells_json"},
+        foreign_keys=[("import_id", "imports", "id")],
+    )
+    db.execute("CREATE INDEX raw_rows_import ON raw_rows(import_id)")
+    db["records"].create(
+        {
+            "id": int, "import_id": int, "raw_row_id": int, "member_id": int,
+            "site_name": str, "address": str, "city": str, "region": str,
+            "postal_code": str, "country": str, "country_raw": str,
+            "sedex_id": str, "sedex_id_raw": str, "member_ref": str,
+            "audit_date": str, "audit_date_raw": str,
+            "audit_type": str, "audit_type_raw": str, "audit_firm": str,
+        },
+        pk="id", not_null={"import_id", "raw_row_id", "member_id"},
+        foreign_keys=[
+            ("import_id", "imports", "id"), ("raw_row_id", "raw_rows", "id"),
+            ("member_id", "members", "id"),
+        ],
+    )
+    db.execute("CREATE INDEX records_import ON records(import_id)")
+    db.execute("CREATE INDEX records_member ON records(member_id)")
+    db.execute("CREATE INDEX records_country ON records(country)")
+    db["findings"].create(
+        {"id": int, "record_id": int, "import_id": int, "kind": str, "field": str,
+         "message": str},
+        pk="id", not_null={"record_id", "import_id", "kind"},
+        foreign_keys=[("record_id", "records", "id"), ("import_id", "imports", "id")],
+    )
+    db.execute("CREATE INDEX findings_record ON findings(record_id)")
+    db.execute("CREATE INDEX findings_import_kind ON findings(import_id, kind)")
+    db["settings"].create({"key": str, "value_json": str}, pk="key")
+    db["activity"].create(
+        {"id": int, "at": str, "who": str, "action": str, "detail_json": str},
+        pk="id", not_null={"at", "action"},
+    )
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER activity_no_{event.lower()} BEFORE {event} ON activity "
+            "BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END"
+        )
+    db.execute(
+        "CREATE VIEW active_records AS SELECT records.* FROM records "
+        "JOIN imports ON imports.id = records.import_id WHERE imports.status = 'active'"
+    )
+
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+"""Applied in order; a workspace at version N has run the first N."""
+
+SCHEMA_VERSION = len(MIGRATIONS)

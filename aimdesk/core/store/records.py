@@ -1,0 +1,134 @@
+"""Read supplier records back: the queries behind the Records view and `export-records`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
+
+from aimdesk.core.fields import CANONICAL_FIELDS
+from aimdesk.core.store.workspace import Store
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRow:
+    """One active supplier record with its provenance."""
+
+    id: int
+    member: str
+    site_name: str
+    address: str
+    city: str
+    region: str
+    postal_code: str
+    country: str
+    sedex_id: str
+    member_ref: str
+    audit_date: str
+    audit_type: str
+    audit_firm: str
+    findings: int
+    source_file: str
+    source_sheet: str
+    source_row: int
+
+
+RECORD_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(RecordRow))
+
+_SELECT = """
+SELECT r.id, m.name, coalesce(r.site_name, ''), coalesce(r.address, ''),
+       coalesce(r.city, ''), coalesce(r.region, ''), coalesce(r.postal_code, ''),
+       coalesce(r.country, ''), coalesce(r.sedex_id, ''), coalesce(r.member_ref, ''),
+       coalesce(r.audit_date, ''), coalesce(r.audit_type, ''), coalesce(r.audit_firm, ''),
+       (SELECT count(*) FROM findings f WHERE f.record_id = r.id),
+       i.file_name, coalesce(w.sheet, ''), w.row_number
+FROM records r
+JOIN imports i ON i.id = r.import_id
+JOIN members m ON m.id = r.member_id
+JOIN raw_rows w ON w.id = r.raw_row_id
+"""
+
+_SORTABLE = {
+    "id": "r.id", "member": "m.name COLLATE NOCASE", "findings": "4",
+    **{name: f"r.{name} COLLATE NOCASE" for name in CANONICAL_FIELDS},
+    "source_file": "i.file_name", "source_row": "w.row_number",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordQuery:
+    """What the Records view asks for: a search text, filters and an order."""
+
+    search: str = ""
+    member_id: int | None = None
+    country: str | None = None
+    with_findings_only: bool = False
+    sort: str = "id"
+    descending: bool = False
+
+
+def record_ids(store: Store, query: RecordQuery = RecordQuery()) -> list[int]:
+    """Ids of the active records that match `query`, in its order.
+
+    The view holds only these ids and fetches rows lazily with `fetch_records`.
+    """
+    where, params = _where(query)
+    order = _SORTABLE.get(query.sort, "r.id")
+    if order == "4":
+        order = "(SELECT count(*) FROM findings f WHERE f.record_id = r.id)"
+    direction = "DESC" if query.descending else "ASC"
+    sql = (
+        "SELECT r.id FROM records r JOIN imports i ON i.id = r.import_id "
+        "JOIN members m ON m.id = r.member_id JOIN raw_rows w ON w.id = r.raw_row_id "
+        f"WHERE {where} ORDER BY {order} {direction}, r.id {direction}"
+    )
+    return [row[0] for row in store.conn.execute(sql, params)]
+
+
+def _where(query: RecordQuery) -> tuple[str, list[object]]:
+    clauses, params = ["i.status = 'active'"], []
+    if query.search.strip():
+        like = f"%{query.search.strip()}%"
+        clauses.append(
+            "(r.site_name LIKE ? OR r.address LIKE ? OR r.city LIKE ? "
+            "OR r.sedex_id LIKE ? OR r.member_ref LIKE ?)"
+        )
+        params += [like] * 5
+    if query.member_id is not None:
+        clauses.append("r.member_id = ?")
+        params.append(query.member_id)
+    if query.country:
+        clauses.append("r.country = ?")
+        params.append(query.country)
+    if query.with_findings_only:
+        clauses.append("EXISTS (SELECT 1 FROM findings f WHERE f.record_id = r.id)")
+    return " AND ".join(clauses), params
+
+
+def fetch_records(store: Store, ids: Sequence[int]) -> dict[int, RecordRow]:
+    """The rows for `ids` (any order), keyed by id."""
+    found: dict[int, RecordRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(f"{_SELECT} WHERE r.id IN ({marks})", chunk):
+            found[row[0]] = RecordRow(*row)
+    return found
+
+
+def iter_active_records(store: Store) -> Iterator[RecordRow]:
+    """Every active record in id order (for exports)."""
+    sql = f"{_SELECT} WHERE i.status = 'active' ORDER BY r.id"
+    for row in store.conn.execute(sql):
+        yield RecordRow(*row)
+
+
+def count_active_records(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM active_records").fetchone()[0])
+
+
+def record_countries(store: Store) -> list[str]:
+    """Countries present among active records, for the country filter."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT country FROM active_records WHERE country IS NOT NULL ORDER BY country"
+    )
+    return [row[0] for row in rows]

@@ -1,0 +1,40 @@
+"""How values look on screen: numbers, timestamps, country names. No domain rules."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pycountry
+
+
+def format_count(value: int) -> str:
+    """Thousands separators, as in Excel: 6812 -> '6,812'."""
+    return f"{value:,}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 member', '12 members', '6,812 records'."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{format_count(count)} {word}"
+
+
+def format_timestamp(value: str) -> str:
+    """A stored ISO timestamp in the user's local time, to the minute; '' stays ''."""
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def country_label(code: str) -> str:
+    """'CN' -> 'CN — China'; an unknown code is shown as it is."""
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is None:
+        return code
+    name = getattr(country, "common_name", None) or country.name
+    return f"{code} — {name}"

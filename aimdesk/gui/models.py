@@ -1,0 +1,231 @@
+"""Table models over core queries (STYLE.md rule 8).
+
+`RecordsTableModel` holds only the ordered list of record ids from `record_ids` and a
+cache of rows fetched on demand with `fetch_records`, so 100,000 records cost one id
+query and a few hundred fetched rows, whatever the view scrolls to. Sorting and filtering
+re-run the core query; no proxy model sits in front of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from aimdesk.core.fields import FIELD_LABELS
+from aimdesk.core.store.members import MemberSummary, list_members
+from aimdesk.core.store.records import (
+    RECORD_COLUMNS, RecordQuery, RecordRow, fetch_records, record_ids,
+)
+from aimdesk.core.store.workspace import Store
+from aimdesk.gui.formatting import format_count, format_timestamp
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The raw value of a cell, for sorting the small Members list in a proxy."""
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+"""The database id of the row (record id or member id)."""
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+RECORD_LABELS: dict[str, str] = {
+    "id": "Record",
+    "member": "Member",
+    **FIELD_LABELS,
+    "findings": "Findings",
+    "source_file": "Source file",
+    "source_sheet": "Sheet",
+    "source_row": "Row",
+}
+
+_COUNT_COLUMNS = frozenset({"findings"})
+"""Quantities: right-aligned with thousands separators."""
+
+_NUMBER_COLUMNS = frozenset({"id", "findings", "source_row"})
+"""Right-aligned. Ids and spreadsheet rows keep no separator: people type them elsewhere."""
+
+
+class RecordsTableModel(QAbstractTableModel):
+    """Active supplier records matching a `RecordQuery`, fetched lazily in blocks."""
+
+    BLOCK = 200
+    """Rows fetched at once around the one the view asks for."""
+
+    MAX_CACHED = 20_000
+    """Past this many cached rows the cache starts over (bounded memory on long scrolls)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store: Store | None = None
+        self._query = RecordQuery()
+        self._ids: list[int] = []
+        self._cache: dict[int, RecordRow] = {}
+        self._missing: set[int] = set()
+
+    # -- what the page calls -------------------------------------------------------
+
+    @property
+    def query(self) -> RecordQuery:
+        return self._query
+
+    def set_store(self, store: Store | None, query: RecordQuery | None = None) -> None:
+        """Show the records of `store` (None: nothing) for `query` (default: the current one)."""
+        self._store = store
+        if query is not None:
+            self._query = query
+        self.refresh()
+
+    def set_query(self, query: RecordQuery) -> None:
+        """Re-run the core query with new search, filters or order."""
+        self._query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the ids and drop cached rows (after a change to the workspace)."""
+        self.beginResetModel()
+        self._ids = record_ids(self._store, self._query) if self._store else []
+        self._cache.clear()
+        self._missing.clear()
+        self.endResetModel()
+
+    def record_at(self, row: int) -> RecordRow | None:
+        """The record shown on `row`, fetched if needed; None if it no longer exists."""
+        if not 0 <= row < len(self._ids):
+            return None
+        record_id = self._ids[row]
+        if record_id not in self._cache and record_id not in self._missing:
+            self._load_around(row)
+        return self._cache.get(record_id)
+
+    def record_id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def _load_around(self, row: int) -> None:
+        if self._store is None:
+            return
+        if len(self._cache) >= self.MAX_CACHED:
+            self._cache.clear()
+        start = max(0, row - self.BLOCK // 2)
+        wanted = [i for i in self._ids[start:start + self.BLOCK]
+                  if i not in self._cache and i not in self._missing]
+        found = fetch_records(self._store, wanted)
+        self._cache.update(found)
+        self._missing.update(i for i in wanted if i not in found)
+
+    # -- Qt overrides ---------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(RECORD_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(RECORD_COLUMNS):
+            return None
+        column = RECORD_COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return RECORD_LABELS.get(column, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT  # a right-aligned label would sit under the sort arrow
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = RECORD_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in _NUMBER_COLUMNS else _LEFT
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        record = self.record_at(index.row())
+        if record is None:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "This record is no longer in the workspace; refresh the view."
+            return "(removed)" if index.column() == 0 else ""
+        value = getattr(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return value if isinstance(value, str) and len(value) > 24 else None
+        if column in _COUNT_COLUMNS:
+            return format_count(value)
+        return str(value)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.record_at(index.row()) is None:
+            return Qt.ItemFlag.ItemIsSelectable  # shown disabled, as Anki does
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by a column in the core query; column -1 means the natural (id) order."""
+        name = RECORD_COLUMNS[column] if 0 <= column < len(RECORD_COLUMNS) else "id"
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (name, descending) != (self._query.sort, self._query.descending):
+            self.set_query(replace(self._query, sort=name, descending=descending))
+
+
+MEMBER_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("name", "Member"),
+    ("active_records", "Active records"),
+    ("imports", "Imports"),
+    ("last_import_at", "Last import"),
+    ("contact", "Contact"),
+)
+
+
+class MembersTableModel(QAbstractTableModel):
+    """The forum's members with their record and import counts (a short list)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._members: list[MemberSummary] = []
+
+    def set_store(self, store: Store | None) -> None:
+        self.beginResetModel()
+        self._members = list_members(store) if store else []
+        self.endResetModel()
+
+    def member_at(self, row: int) -> MemberSummary:
+        return self._members[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._members)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(MEMBER_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MEMBER_COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return MEMBER_COLUMNS[section][1]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT  # a right-aligned label would sit under the sort arrow
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        member = self._members[index.row()]
+        name = MEMBER_COLUMNS[index.column()][0]
+        value = getattr(member, name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if isinstance(value, int):
+                return format_count(value)
+            return format_timestamp(value) if name == "last_import_at" else value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if isinstance(value, int) else _LEFT
+        if role == SORT_ROLE:
+            return value.casefold() if isinstance(value, str) else value
+        if role == ID_ROLE:
+            return member.id
+        return None

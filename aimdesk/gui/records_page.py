@@ -1,0 +1,185 @@
+"""The Records page: every active supplier record, searchable, filterable, sortable."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from aimdesk.core.store.members import list_members
+from aimdesk.core.store.records import (
+    RECORD_COLUMNS, RecordQuery, count_active_records, record_countries,
+)
+from aimdesk.core.store.workspace import Store
+from aimdesk.gui.formatting import country_label, format_count, plural
+from aimdesk.gui.models import RecordsTableModel
+
+SEARCH_DELAY_MS = 250
+"""Typing pauses this long before the query runs, so each keystroke does not re-query."""
+
+COLUMN_CHARS: dict[str, int] = {
+    "id": 8, "member": 16, "site_name": 38, "address": 34, "city": 14, "region": 12,
+    "postal_code": 9, "country": 8, "sedex_id": 12, "member_ref": 12, "audit_date": 11,
+    "audit_type": 16, "audit_firm": 16, "findings": 8, "source_file": 22,
+    "source_sheet": 10, "source_row": 6,
+}
+"""Initial column widths in average characters; the user can drag them (remembered)."""
+
+NO_RECORDS_TEXT = (
+    "<b>This workspace has no supplier records yet.</b><br>"
+    "Import a member's supplier list from a terminal:<br>"
+    "<code>aimdesk --workspace {name} import LIST.xlsx --member \"Member name\"</code>"
+)
+
+
+class RecordsPage(QWidget):
+    """Search box, member/country/findings filters, a count and the records table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store: Store | None = None
+        self._total = 0
+        self.model = RecordsTableModel(self)
+
+        self.search = QLineEdit(placeholderText="Search site names, addresses, cities, Sedex ids…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.member_filter = QComboBox(minimumContentsLength=16)
+        self.member_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.country_filter = QComboBox(minimumContentsLength=14)
+        self.country_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.findings_only = QCheckBox("Only rows with findings")
+        self.count_label = QLabel()
+        self.empty_label = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.empty_label.hide()
+        self.table = self._make_table()
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.member_filter.currentIndexChanged.connect(self.apply_filters)
+        self.country_filter.currentIndexChanged.connect(self.apply_filters)
+        self.findings_only.toggled.connect(self.apply_filters)
+        self.model.modelReset.connect(self._update_count)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.member_filter)
+        bar.addWidget(self.country_filter)
+        bar.addWidget(self.findings_only)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.table, 1)
+        self._fill_filters()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self._set_initial_widths(table)
+        table.setSortingEnabled(True)  # clicking a header calls model.sort(): the core re-sorts
+        return table
+
+    def _set_initial_widths(self, table: QTableView) -> None:
+        metrics = table.fontMetrics()
+        char = metrics.averageCharWidth()
+        for section, column in enumerate(RECORD_COLUMNS):
+            label = str(self.model.headerData(section, Qt.Orientation.Horizontal))
+            # room for the header text and the sort arrow, at least
+            width = max(COLUMN_CHARS.get(column, 12) * char, metrics.horizontalAdvance(label) + 28)
+            table.setColumnWidth(section, width + 12)
+
+    # -- what the window calls --------------------------------------------------------
+
+    def set_store(self, store: Store | None) -> None:
+        """Show `store`'s records with the filters cleared (None: an empty page)."""
+        self._store = store
+        self._total = count_active_records(store) if store else 0
+        for widget in (self.search, self.member_filter, self.country_filter, self.findings_only):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.findings_only.setChecked(False)
+        self._fill_filters()
+        for widget in (self.search, self.member_filter, self.country_filter, self.findings_only):
+            widget.blockSignals(False)
+        self._search_timer.stop()
+        has_records = self._total > 0
+        self.empty_label.setText(NO_RECORDS_TEXT.format(name=store.path.name if store else "W"))
+        self.empty_label.setVisible(store is not None and not has_records)
+        self.table.setVisible(store is None or has_records)
+        self.model.set_store(store, self._query_from_widgets())
+
+    def show_member(self, member_id: int) -> None:
+        """Filter the page to one member's records (from the Members page)."""
+        index = self.member_filter.findData(member_id)
+        if index >= 0:
+            self.member_filter.setCurrentIndex(index)
+
+    def apply_filters(self) -> None:
+        """Re-run the query with what the search box and filters say now."""
+        self._search_timer.stop()
+        query = self._query_from_widgets()
+        if query != self.model.query:
+            self.model.set_query(query)
+
+    def header_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        """Column widths and order the user chose last time (the sort order too)."""
+        self.table.horizontalHeader().restoreState(state)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _query_from_widgets(self) -> RecordQuery:
+        return replace(
+            self.model.query,
+            search=self.search.text().strip(),
+            member_id=self.member_filter.currentData(),
+            country=self.country_filter.currentData(),
+            with_findings_only=self.findings_only.isChecked(),
+        )
+
+    def _fill_filters(self) -> None:
+        self.member_filter.clear()
+        self.member_filter.addItem("All members", None)
+        self.country_filter.clear()
+        self.country_filter.addItem("All countries", None)
+        if self._store is None:
+            return
+        for member in list_members(self._store):
+            self.member_filter.addItem(member.name, member.id)
+        for code in record_countries(self._store):
+            self.country_filter.addItem(country_label(code), code)
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        query = self.model.query
+        is_filtered = bool(query.search or query.member_id is not None or query.country
+                           or query.with_findings_only)
+        if self._store is None:
+            self.count_label.clear()
+        elif is_filtered:
+            self.count_label.setText(f"{format_count(shown)} of {plural(self._total, 'record')}")
+        else:
+            self.count_label.setText(plural(self._total, "record"))
