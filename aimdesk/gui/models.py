@@ -154,7 +154,7 @@ class RecordsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return value if isinstance(value, str) and len(value) > 24 else None
         if column in _COUNT_COLUMNS:
-            return format_count(value)
+            return format_count(value) if value else ""  # blanks let the rows with some stand out
         return str(value)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -18,13 +19,20 @@ from aimdesk.core.store.workspace import Store
 from aimdesk.gui.formatting import country_label, format_count, plural
 from aimdesk.gui.models import RecordsTableModel
 
+SEARCH_HINT = "Search site names, addresses, cities, Sedex ids…"
+
 SEARCH_DELAY_MS = 250
 """Typing pauses this long before the query runs, so each keystroke does not re-query."""
 
+FIRST_COLUMNS = ("id", "member", "site_name", "city", "country", "sedex_id", "audit_date",
+                 "audit_type", "findings")
+"""Shown first on a new install (the rest keep the core's order after them): what people
+scan for is visible without scrolling sideways. The user's own order is remembered."""
+
 COLUMN_CHARS: dict[str, int] = {
-    "id": 8, "member": 16, "site_name": 38, "address": 34, "city": 14, "region": 12,
+    "id": 8, "member": 20, "site_name": 38, "address": 30, "city": 18, "region": 12,
     "postal_code": 9, "country": 8, "sedex_id": 12, "member_ref": 12, "audit_date": 11,
-    "audit_type": 16, "audit_firm": 16, "findings": 8, "source_file": 22,
+    "audit_type": 16, "audit_firm": 16, "findings": 9, "source_file": 22,
     "source_sheet": 10, "source_row": 6,
 }
 """Initial column widths in average characters; the user can drag them (remembered)."""
@@ -45,12 +53,12 @@ class RecordsPage(QWidget):
         self._total = 0
         self.model = RecordsTableModel(self)
 
-        self.search = QLineEdit(placeholderText="Search site names, addresses, cities, Sedex ids…")
+        self.search = QLineEdit(placeholderText=SEARCH_HINT)
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
-        self.member_filter = QComboBox(minimumContentsLength=16)
+        self.search.setMinimumWidth(200)
+        self.member_filter = QComboBox(minimumContentsLength=12)
         self.member_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.country_filter = QComboBox(minimumContentsLength=14)
+        self.country_filter = QComboBox(minimumContentsLength=12)
         self.country_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.findings_only = QCheckBox("Only rows with findings")
         self.count_label = QLabel()
@@ -97,6 +105,8 @@ class RecordsPage(QWidget):
         header.setHighlightSections(False)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self._set_initial_widths(table)
+        for position, column in enumerate(FIRST_COLUMNS):
+            header.moveSection(header.visualIndex(RECORD_COLUMNS.index(column)), position)
         table.setSortingEnabled(True)  # clicking a header calls model.sort(): the core re-sorts
         return table
 
@@ -124,9 +134,12 @@ class RecordsPage(QWidget):
             widget.blockSignals(False)
         self._search_timer.stop()
         has_records = self._total > 0
-        self.empty_label.setText(NO_RECORDS_TEXT.format(name=store.path.name if store else "W"))
+        name = html.escape(store.path.name) if store else ""
+        self.empty_label.setText(NO_RECORDS_TEXT.format(name=name))
         self.empty_label.setVisible(store is not None and not has_records)
         self.table.setVisible(store is None or has_records)
+        for widget in (self.search, self.member_filter, self.country_filter, self.findings_only):
+            widget.setEnabled(has_records)  # nothing to filter yet
         self.model.set_store(store, self._query_from_widgets())
 
     def show_member(self, member_id: int) -> None:

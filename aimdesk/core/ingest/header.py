@@ -88,7 +88,7 @@ def _row_score(row: list[object]) -> float:
 def _first_plain_text_row(rows: list[list[object]]) -> int:
     """Fallback for unknown header words: the first row of three or more text cells."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        texts = [c for c in row if isinstance(c, str) and c.strip()]
+        texts = [c for c in row if isinstance(c, str) and c.strip() and not _DATA_LIKE.match(c.strip())]
         if len(texts) >= 3 and len(texts) == sum(not is_blank(c) for c in row):
             if any(not is_blank(c) for r in rows[index + 1:index + 3] for c in r):
                 return index

@@ -65,8 +65,9 @@ def _is_cjk(char: str) -> bool:
 def fold_text(text: str) -> str:
     """Case- and accent-fold `text`, keeping words and punctuation in place.
 
-    Combining marks are dropped only after Latin letters ("Fábrica" -> "fabrica",
-    "Tên nhà máy" -> "ten nha may"); Thai and other scripts keep theirs.
+    Combining marks are dropped after Latin letters ("Fábrica" -> "fabrica",
+    "Tên nhà máy" -> "ten nha may") and after non-letters (stray marks); Thai and other
+    scripts keep theirs.
 
     Args:
         text: any text.
@@ -74,17 +75,17 @@ def fold_text(text: str) -> str:
     Returns:
         The folded text (NFC), same word boundaries as the input.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).casefold()
+    text = unicodedata.normalize("NFKC", text).casefold()
     kept: list[str] = []
-    previous_is_latin = False
+    keeps_marks = False
     for char in unicodedata.normalize("NFKD", text):
-        if unicodedata.combining(char):
-            if previous_is_latin:
+        if unicodedata.category(char)[0] == "M":
+            if not keeps_marks:
                 continue
         else:
-            previous_is_latin = char.isalpha() and _is_latin(char)
+            keeps_marks = char.isalpha() and not _is_latin(char)
         kept.append(char)
-    return unicodedata.normalize("NFC", "".join(kept))
+    return unicodedata.normalize("NFC", "".join(kept).translate(_CHAR_MAP))
 
 
 def _squash(folded: str) -> str:
