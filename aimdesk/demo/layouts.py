@@ -92,8 +92,8 @@ def layout_member_file(rng: random.Random, member: MemberProfile, records: list[
         records: the records to place; their order in the result is the file's order.
 
     Returns:
-        The plan, with ``record_rows[i]`` the spreadsheet row of the i-th record of
-        ``ordered_records(plan)`` (records are placed in sorted order).
+        The plan, with ``record_rows[i]`` the spreadsheet row of ``records[i]``
+        (sort them first with ``sort_records``).
     """
     layout = member.layout
     columns = member.columns

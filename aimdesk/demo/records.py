@@ -15,6 +15,7 @@ from datetime import date
 from aimdesk.demo.audits import draw_audit_date, pick_firm
 from aimdesk.demo.members import SECTOR_AFFINITY_FLOOR, MemberProfile
 from aimdesk.demo.noise import (
+    NoiseStyle,
     render_address, render_city, render_country, render_name, render_postal, render_region, render_sedex,
     unknown_country,
 )
@@ -118,7 +119,7 @@ def _site_cells(site: Site, member: MemberProfile, rng: random.Random) -> dict[s
     }
     cells["address"] = render_address(site, style, rng, with_city=style.full_address,
                                       city=city, region=region, postal=postal)
-    cells["site_name_en"] = "" if site.country != "CN" else render_name(site, type(style)(), rng)
+    cells["site_name_en"] = "" if site.country != "CN" else render_name(site, NoiseStyle(), rng)
     cells["category"] = _CATEGORIES.get(site.sector, "Other")
     cells["headcount"] = site.headcount
     cells["contact"] = rng.choice(_FIRST_NAMES)
@@ -144,6 +145,7 @@ def build_records(rng: random.Random, member: MemberProfile, sites: list[Site], 
     for site, number in zip(sites, sorted(refs)):
         ref = member.ref_pattern.format(n=number)
         master = _site_cells(site, member, rng)
+        sort_name = str(master["site_name"]).strip().lower()
         audit = draw_audit_date(rng, as_of)
         audits = [audit]
         if rng.random() < member.reaudits:
@@ -166,7 +168,7 @@ def build_records(rng: random.Random, member: MemberProfile, sites: list[Site], 
             if rng.random() < 0.004:
                 cells["audit_date"] = None
             records.append(DemoRecord(site.site_id, ref, cells, site.country, cells["audit_date"],  # type: ignore[arg-type]
-                                      is_blank_name, str(cells["site_name"]).lower()))
+                                      is_blank_name, sort_name))
     for record in list(records):
         if rng.random() < member.duplicates:
             records.append(record)  # an exact repeat of a row, as pasted twice
@@ -186,4 +188,4 @@ def _ensure_mistakes(rng: random.Random, member: MemberProfile, records: list[De
         if sum(1 for other in records if other is record) == 1:
             cells = dict(record.cells, site_name="")
             records[index] = DemoRecord(record.site_id, record.member_ref, cells, record.country,
-                                        record.audit_date, True, "")
+                                        record.audit_date, True, record.sort_name)

@@ -279,11 +279,11 @@ def build_universe(rng: random.Random, *, size: int) -> tuple[Site, ...]:
         code = _weighted(rng, _COUNTRY_WEIGHTS)
         sector = _weighted(rng, _sectors(code))
         roll = rng.random()
-        if roll < 0.035:
+        if roll < 0.025:
             group = _multi_site(rng, company, code, sector)
-        elif roll < 0.05:
+        elif roll < 0.04:
             group = _same_name(rng, company, code, sector)
-        elif roll < 0.065:
+        elif roll < 0.055:
             group = _same_address(rng, company, code, sector)
         else:
             group = [_single(rng, company, code, sector)]

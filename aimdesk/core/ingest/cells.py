@@ -4,29 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _ZS_LIKE = re.compile(r"^\s*Z[SC]", re.IGNORECASE)
 
 
 def cell_text(cell: object) -> str:
     """The cell as text: integral floats without '.0', dates in ISO form, '' when empty."""
+    if type(cell) is str:
+        return cell
     if cell is None:
         return ""
-    if isinstance(cell, str):
-        return cell
     if isinstance(cell, bool):
         return "TRUE" if cell else "FALSE"
     if isinstance(cell, float):
         return str(int(cell)) if cell.is_integer() and abs(cell) < 1e15 else repr(cell)
+    if isinstance(cell, (dt.date, dt.time)):
+        return _moment_text(cell)
+    return str(cell)
+
+
+@lru_cache(maxsize=16384)
+def _moment_text(cell: dt.date | dt.time) -> str:
+    """Date cells repeat a lot in a list: convert each distinct one once."""
     if isinstance(cell, dt.datetime):
         return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat(sep=" ")
-    if isinstance(cell, (dt.date, dt.time)):
-        return cell.isoformat()
-    return str(cell)
+    return cell.isoformat()
 
 
 def clean_text(cell: object) -> str:
     """Cell text with whitespace collapsed (line breaks, non-breaking spaces, tabs)."""
+    if type(cell) is str:
+        return " ".join(cell.split()) if cell else ""
     return " ".join(cell_text(cell).split())
 
 

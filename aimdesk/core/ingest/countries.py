@@ -33,7 +33,7 @@ TRANSLATION_LANGUAGES: tuple[str, ...] = (
 STRICT_TWO_LETTER_EXTRAS: dict[str, str] = {"uk": "GB", "el": "GR"}
 """Two-letter tokens accepted besides real alpha-2 codes (EL: the EU's code for Greece)."""
 _WORD_REPLACEMENTS: dict[str, str] = {
-    "rep": "republic", "dem": "democratic", "st": "saint", "ste": "sainte", "and": "and",
+    "rep": "republic", "dem": "democratic", "st": "saint", "ste": "sainte",
     "is": "islands", "isl": "islands", "fed": "federal",
 }
 PLACEHOLDERS = frozenset({"n/a", "n.a.", "n.a", "na", "n/d", "none", "nil", "null", "unknown", "tbc",

@@ -12,6 +12,7 @@ from typing import Callable
 from aimdesk.core.errors import DuplicateImportError
 from aimdesk.core.ingest.findings import FINDING_KINDS
 from aimdesk.core.ingest.prepare import ImportOptions, PreparedImport, prepare_import
+from aimdesk.core.ingest.reader import file_sha256
 from aimdesk.core.progress import CancelToken, Progress, check, report
 from aimdesk.core.store.activity import log_activity
 from aimdesk.core.store.imports import active_import_ids, find_import_by_hash
@@ -68,11 +69,12 @@ def import_file(store: Store, path: Path, options: ImportOptions, *, who: str,
         Cancelled: `cancel` was set; nothing was written.
     """
     moment = now()
+    if not options.force:
+        _refuse_duplicate(store, Path(path))
     member_id = find_member(store, options.member)
     template = member_template(store, member_id) if member_id is not None else None
     prepared = prepare_import(path, options, as_of=moment.date(), template=template,
                               progress=progress, cancel=cancel)
-    _refuse_duplicate(store, prepared, force=options.force)
     with store.transaction():
         member_id = ensure_member(store, options.member, now=moment)
         previous = active_import_ids(store, member_id)
@@ -92,11 +94,12 @@ def import_file(store: Store, path: Path, options: ImportOptions, *, who: str,
     return result
 
 
-def _refuse_duplicate(store: Store, prepared: PreparedImport, *, force: bool) -> None:
-    earlier = find_import_by_hash(store, prepared.workbook.sha256)
-    if earlier is not None and not force:
+def _refuse_duplicate(store: Store, path: Path) -> None:
+    """Refuse a file imported before, before spending time on reading it."""
+    earlier = find_import_by_hash(store, file_sha256(path))
+    if earlier is not None:
         raise DuplicateImportError(
-            f"{prepared.workbook.path.name} is identical to the file imported for "
+            f"{path.name} is identical to the file imported for "
             f"{earlier.member} on {earlier.imported_at[:10]} (import #{earlier.id}); "
             "use --force to import it again."
         )
@@ -129,10 +132,10 @@ def _insert_rows(store: Store, prepared: PreparedImport, import_id: int, member_
     next_raw = _next_id(store, "raw_rows")
     raw_ids: dict[int, int] = {}
     raw = []
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     for offset, (number, cells) in enumerate(prepared.kept_rows()):
         raw_ids[number] = next_raw + offset
-        raw.append((next_raw + offset, import_id, prepared.sheet.name, number,
-                    json.dumps(cells, ensure_ascii=False)))
+        raw.append((next_raw + offset, import_id, prepared.sheet.name, number, encode(cells)))
     conn.executemany("INSERT INTO raw_rows (id, import_id, sheet, row_number, cells_json) "
                      "VALUES (?, ?, ?, ?, ?)", raw)
     next_record = _next_id(store, "records")

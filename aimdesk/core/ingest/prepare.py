@@ -44,9 +44,9 @@ class PreparedImport:
 
     def kept_rows(self) -> list[tuple[int, list[str]]]:
         """Every non-empty row of the sheet as text, with its 1-based row number."""
-        return [(index + 1, [cell_text(c) for c in row])
+        return [(index + 1, [c if type(c) is str else cell_text(c) for c in row])
                 for index, row in enumerate(self.sheet.rows)
-                if not all(is_blank(c) for c in row)]
+                if len(row) > row.count("") and not all(is_blank(c) for c in row)]
 
     def template(self) -> dict[str, Any]:
         """What to offer first when this member sends the next file."""

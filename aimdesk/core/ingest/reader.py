@@ -49,6 +49,14 @@ class Workbook:
         raise InputFileError(f"{self.path.name} has no sheet '{name}'; its sheets are {names}.")
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, or '' when it cannot be read (reading it will say why)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def read_workbook(path: Path) -> Workbook:
     """Read every sheet of a member's file.
 

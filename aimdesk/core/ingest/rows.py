@@ -6,18 +6,17 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from aimdesk.core.fields import CANONICAL_FIELDS
 from aimdesk.core.ingest.cells import cell_text, clean_text, is_blank
 from aimdesk.core.ingest.countries import normalise_country
 from aimdesk.core.ingest.dates import DateOrder, infer_date_order, parse_date
 from aimdesk.core.ingest.findings import AUDIT_WINDOW_YEARS, Finding
 from aimdesk.core.ingest.header import HeaderGuess
-from aimdesk.core.ingest.identifiers import normalise_sedex_id
+from aimdesk.core.ingest.identifiers import SedexId, normalise_sedex_id
 from aimdesk.core.ingest.mapping import ColumnMapping
 from aimdesk.core.ingest.schemes import normalise_scheme
-from aimdesk.core.ingest.synonyms import normalise_header
 from aimdesk.core.progress import CancelToken, Progress, check, report
 
-TEXT_FIELDS = ("site_name", "address", "city", "region", "postal_code", "member_ref", "audit_firm")
 BATCH = 5000
 
 
@@ -46,8 +45,9 @@ class SupplierRecord:
 
 @dataclass(frozen=True, slots=True)
 class RowOutcome:
-    """What became of the data area: records, and the row numbers skipped (notes, totals,
-    repeated headers) — those rows are still kept raw in the workspace."""
+    """What became of the data area: records, and the row numbers skipped — rows with
+    nothing in the mapped columns, a single cell (section titles, totals, notes) or a
+    repeated header. Skipped rows are reported and still kept raw in the workspace."""
 
     records: list[SupplierRecord]
     skipped_rows: list[int]
@@ -74,12 +74,15 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
         The records and the skipped row numbers.
     """
     columns = {c.field: c.column for c in mapping.choices}
+    positions = [columns.get(field, -1) for field in CANONICAL_FIELDS]
     data = rows[header.row_index + 1:]
     date_column = columns.get("audit_date")
     if date_order is None and date_column is not None:
         date_order = infer_date_order(r[date_column] for r in data if date_column < len(r))
     date_order = date_order or fallback_order
-    header_keys = [normalise_header(label) for label in header.labels]
+    header_texts = [label.casefold() for label in header.labels]
+    name_header = header_texts[columns["site_name"]]
+    minimum_cells = 2 if len(columns) >= 3 else 1
     seen: dict[tuple[str, ...], int] = {}
     records, skipped = [], []
     oldest = _years_before(as_of, AUDIT_WINDOW_YEARS)
@@ -88,10 +91,15 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
             check(cancel)
             report(progress, offset, len(data), "Reading rows")
         number = header.row_index + 2 + offset
-        if all(is_blank(c) for c in row):
+        filled = len(row) - row.count("")
+        if filled == 0:
             continue
-        values = {f: (row[c] if c < len(row) else "") for f, c in columns.items()}
-        if all(is_blank(v) for v in values.values()) or _repeats_header(row, header_keys):
+        width = len(row)
+        values = [row[c] if 0 <= c < width else "" for c in positions]
+        name = values[0]
+        if (filled < minimum_cells or all(is_blank(v) for v in values)
+                or (isinstance(name, str) and name.strip().casefold() == name_header
+                    and _repeats_header(row, header_texts))):
             skipped.append(number)
             continue
         record = _record(number, values, date_order, as_of, oldest)
@@ -105,38 +113,41 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
     return RowOutcome(records, skipped, date_order)
 
 
-def _record(number: int, values: dict[str, object], order: DateOrder | None,
+def _record(number: int, values: list[object], order: DateOrder | None,
             as_of: dt.date, oldest: dt.date) -> SupplierRecord:
-    text = {f: clean_text(values.get(f, "")) for f in TEXT_FIELDS}
+    """One record from the mapped cells, given in `CANONICAL_FIELDS` order."""
+    (name, address, city, region, postal_code, country_cell, sedex_cell, member_ref,
+     date_cell, type_cell, audit_firm) = values
+    site_name = clean_text(name)
     findings: list[Finding] = []
-    country_raw = clean_text(values.get("country", ""))
+    country_raw = clean_text(country_cell)
     country = _country(country_raw)
-    if not text["site_name"]:
+    if not site_name:
         findings.append(Finding("missing_site_name", "site_name", "The site name is empty."))
     if not country_raw:
         findings.append(Finding("missing_country", "country", "The country is empty."))
     elif country is None:
         findings.append(Finding("unknown_country", "country", f"'{country_raw}' is not a country AIMDesk knows."))
-    date_raw_value = values.get("audit_date", "")
-    audit_date, date_finding = _audit_date(date_raw_value, order, as_of, oldest)
+    audit_date, date_finding = _audit_date(date_cell, order, as_of, oldest)
     if date_finding:
         findings.append(date_finding)
-    sedex = normalise_sedex_id(values.get("sedex_id", ""))
+    sedex = _sedex(sedex_cell)
     if sedex.problem:
         findings.append(Finding("invalid_identifier", "sedex_id", f"Sedex id '{sedex.raw}': {sedex.problem}."))
-    scheme_raw = clean_text(values.get("audit_type", ""))
-    scheme = _scheme(scheme_raw)
-    if scheme_raw and scheme[1] is False:
+    scheme_raw = clean_text(type_cell)
+    scheme_code, is_social = _scheme(scheme_raw)
+    if scheme_raw and not is_social:
         findings.append(Finding("not_social_audit", "audit_type", f"'{scheme_raw}' is not a social audit."))
     return SupplierRecord(
-        number, text["site_name"], text["address"], text["city"], text["region"],
-        text["postal_code"], country, country_raw, sedex.normalised, clean_text(sedex.raw),
-        text["member_ref"], audit_date.isoformat() if audit_date else None,
-        cell_text(date_raw_value).strip(), scheme[0], scheme_raw, text["audit_firm"],
+        number, site_name, clean_text(address), clean_text(city), clean_text(region),
+        clean_text(postal_code), country, country_raw, sedex.normalised, clean_text(sedex.raw),
+        clean_text(member_ref), audit_date.isoformat() if audit_date else None,
+        cell_text(date_cell).strip(), scheme_code, scheme_raw, clean_text(audit_firm),
         tuple(findings),
     )
 
 
+@lru_cache(maxsize=65536)
 def _audit_date(value: object, order: DateOrder | None, as_of: dt.date,
                 oldest: dt.date) -> tuple[dt.date | None, Finding | None]:
     parsed = parse_date(value, order)
@@ -164,6 +175,15 @@ def _country(text: str) -> str | None:
     return normalise_country(text) if text else None
 
 
+def _sedex(value: object) -> SedexId:
+    return _sedex_text(value) if isinstance(value, str) else normalise_sedex_id(value)
+
+
+@lru_cache(maxsize=65536)
+def _sedex_text(text: str) -> SedexId:
+    return normalise_sedex_id(text)
+
+
 @lru_cache(maxsize=4096)
 def _scheme(text: str) -> tuple[str | None, bool]:
     match = normalise_scheme(text)
@@ -177,10 +197,11 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _repeats_header(row: list[object], header_keys: list[str]) -> bool:
-    same = sum(1 for cell, key in zip(row, header_keys)
-               if key and isinstance(cell, str) and normalise_header(cell) == key)
-    return same >= max(2, len([k for k in header_keys if k]) // 2)
+def _repeats_header(row: list[object], header_texts: list[str]) -> bool:
+    """A header line repeated inside the data (lists pasted one under another)."""
+    same = sum(1 for cell, text in zip(row, header_texts)
+               if text and isinstance(cell, str) and cell.strip().casefold() == text)
+    return same >= max(2, len([t for t in header_texts if t]) // 2)
 
 
 def _duplicate_key(record: SupplierRecord) -> tuple[str, ...]:

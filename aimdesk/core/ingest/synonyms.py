@@ -41,6 +41,13 @@ MIN_CONTAINED_LATIN = 3
 MIN_CONTAINED_CJK = 2
 WHOLE_WORD_BELOW = 6
 """Latin synonyms shorter than this must match whole words ("cap" is not in "capacity")."""
+ID_WORDS = frozenset({
+    "id", "code", "cod", "codigo", "codice", "kod", "kodu", "ref", "reference", "referencia",
+    "riferimento", "no", "nr", "nro", "num", "number", "numero", "nummer", "numarasi",
+    "nomor", "kode",
+})
+"""Words that turn a party word ("supplier", "fornecedor") into the member's reference."""
+REFERENCE_FACTOR = 0.9
 MAX_HEADER_CHARS = 120
 """Longer cells are notes or data, never headers: they score 0 without any work."""
 
@@ -206,7 +213,21 @@ def _scores(text: str) -> tuple[tuple[str, float], ...]:
         contained_by[QUALIFIER_FIELD] *= QUALIFIER_DAMPING
     for field, score in contained_by.items():
         scores[field] = max(scores[field], score)
+    if QUALIFIER_FIELD not in (field for field, _ in index.exact.get(key, ())):
+        _prefer_reference(text, scores)
     return tuple((field, round(score, 4)) for field, score in scores.items() if score > 0)
+
+
+def _prefer_reference(text: str, scores: dict[str, float]) -> None:
+    """"Cód. Fornecedor", "Supplier No", "Vendor #": a party word with an id word names
+    the member's reference, not the site, in any language the id words cover."""
+    if not scores or max(scores, key=scores.__getitem__) != QUALIFIER_FIELD:
+        return
+    words = {_squash(word) for word in _WORD_SPLIT.split(fold_text(text))}
+    if words & ID_WORDS:
+        top = scores[QUALIFIER_FIELD]
+        scores["member_ref"] = max(scores.get("member_ref", 0.0), REFERENCE_FACTOR * top)
+        scores[QUALIFIER_FIELD] = top * QUALIFIER_DAMPING
 
 
 def header_field_scores(text: str) -> dict[str, float]:

@@ -7,9 +7,10 @@ Never edit a migration that has shipped: add the next one.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import sqlite_utils
+if TYPE_CHECKING:  # sqlite_utils loads pandas: import it only when migrating
+    import sqlite_utils
 
 
 def m001_initial(db: sqlite_utils.Database) -> None:
@@ -82,7 +83,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["sqlite_utils.Database"], None]
 
 MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
 """Applied in order; a workspace at version N has run the first N."""

@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-import sqlite_utils
-
 from aimdesk.core.errors import WorkspaceError
 from aimdesk.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -17,6 +15,9 @@ APPLICATION_ID = 0x41494D44
 """'AIMD' in PRAGMA application_id marks a file as an AIMDesk workspace."""
 
 WORKSPACE_SUFFIX = ".aimdesk"
+
+CACHE_KIB = 64 * 1024
+"""Page cache per connection: a 50,000-row import fits without spilling to disk."""
 
 
 class Store:
@@ -29,7 +30,6 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
 
     @classmethod
@@ -69,6 +69,7 @@ class Store:
             store._check_identity(app_id, create=create)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             store._migrate()
         except BaseException:
             conn.close()
@@ -96,9 +97,14 @@ class Store:
             )
         if 0 < version < SCHEMA_VERSION:
             self.backup(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"))
+        if version == SCHEMA_VERSION:
+            return
+        import sqlite_utils  # only here: it loads pandas, which a plain open does not need
+
+        db = sqlite_utils.Database(self.conn)
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
-                migration(self.db)
+                migration(db)
                 self.conn.execute(f"PRAGMA user_version = {number}")
 
     def backup(self, target: Path) -> Path:
