@@ -124,3 +124,16 @@ def test_fifty_thousand_rows_normalise_quickly() -> None:
     for cell in cells:
         normalise_country(cell)
     assert time.perf_counter() - started < 0.1
+
+
+@pytest.mark.parametrize(("typo", "code"), [
+    ("Mexcio", "MX"), ("Thaoland", "TH"), ("Pakstan", "PK"), ("Chian", "CN"), ("Inida", "IN"),
+    ("Bangladash", "BD"), ("Frnace", "FR"), ("Irak", "IQ"),
+])
+def test_a_misspelt_country_resolves_when_only_one_country_is_that_close(typo: str, code: str) -> None:
+    assert normalise_country(typo) == code
+
+
+@pytest.mark.parametrize("text", ["Austrlia", "Nigeri", "Narnia", "Overseas", "Far East", "Dhaka"])
+def test_a_spelling_close_to_two_countries_or_to_none_stays_unknown(text: str) -> None:
+    assert normalise_country(text) is None

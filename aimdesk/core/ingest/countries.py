@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 import pycountry
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from aimdesk.core.ingest.synonyms import fold_text
 from aimdesk.core.resources import load_json
@@ -36,6 +38,11 @@ _WORD_REPLACEMENTS: dict[str, str] = {
     "rep": "republic", "dem": "democratic", "st": "saint", "ste": "sainte",
     "is": "islands", "isl": "islands", "fed": "federal",
 }
+FUZZY_MIN_LENGTH = 4
+FUZZY_CUTOFF = 0.8
+"""Similarity (optimal string alignment: typos, transpositions) a misspelt name needs."""
+FUZZY_MARGIN = 0.06
+"""A misspelt name must be this much closer to its country than to any other."""
 PLACEHOLDERS = frozenset({"n/a", "n.a.", "n.a", "na", "n/d", "none", "nil", "null", "unknown", "tbc",
                           "tbd", "-", "--", "?", "0"})
 """Cells meaning "no value": bare "NA" is read as not-available, not as Namibia."""
@@ -176,6 +183,24 @@ def _normalise(text: str) -> str | None:
     return None
 
 
+def _lookup_misspelt(text: str) -> str | None:
+    """A typo of one country's name ("Mexcio", "Thaoland", "Pakstan"), when no other
+    country's name is nearly as close ("Nigeri" could be Niger or Nigeria: None)."""
+    key = country_key(text)
+    if len(key) < FUZZY_MIN_LENGTH:
+        return None
+    index, _ambiguous = _index()
+    best = process.extract(key, list(index), scorer=OSA.normalized_similarity,
+                           score_cutoff=FUZZY_CUTOFF - FUZZY_MARGIN, limit=8)
+    codes = [(index[name], score) for name, score, _ in best]
+    if not codes or codes[0][1] < FUZZY_CUTOFF:
+        return None
+    rivals = [score for code, score in codes if code != codes[0][0]]
+    if rivals and codes[0][1] - rivals[0] < FUZZY_MARGIN:
+        return None
+    return codes[0][0]
+
+
 def normalise_country(text: object) -> str | None:
     """Read a country cell as an ISO 3166-1 alpha-2 code.
 
@@ -195,7 +220,12 @@ def normalise_country(text: object) -> str | None:
     """
     if not isinstance(text, str) or text.strip().casefold() in PLACEHOLDERS:
         return None
-    return _normalise(text.strip())
+    return _normalise(text.strip()) or _misspelt(text.strip())
+
+
+@lru_cache(maxsize=4096)
+def _misspelt(text: str) -> str | None:
+    return _lookup_misspelt(text)
 
 
 def country_name(code: str) -> str:
