@@ -1,0 +1,73 @@
+"""Migrations move a workspace made by an earlier version forward, with a backup first."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from aimdesk.core.store import migrations as migrations_module
+from aimdesk.core.store import workspace as workspace_module
+from aimdesk.core.store.members import list_members
+from aimdesk.core.store.records import iter_active_records
+from aimdesk.core.store.workspace import Store
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture
+def v1_workspace(tmp_path: Path) -> Path:
+    """A copy of the workspace saved by schema version 1 (AIMDesk 0.1)."""
+    copy = tmp_path / "old.aimdesk"
+    shutil.copy(DATA / "workspace-v1.aimdesk", copy)
+    return copy
+
+
+def test_a_version_1_workspace_opens_with_its_records(v1_workspace: Path) -> None:
+    with Store.open(v1_workspace) as store:
+        assert store.schema_version == migrations_module.SCHEMA_VERSION
+        assert [m.name for m in list_members(store)] == ["Acme Foods"]
+        assert [r.country for r in iter_active_records(store)] == ["CN", "TR", "IN"]
+
+
+def add_notes_table(db) -> None:  # type: ignore[no-untyped-def]
+    db["notes"].create({"id": int, "text": str}, pk="id")
+
+
+def fail_halfway(db) -> None:  # type: ignore[no-untyped-def]
+    db["half_done"].create({"id": int}, pk="id")
+    raise RuntimeError("disk full")
+
+
+def with_extra_migration(monkeypatch: pytest.MonkeyPatch, migration) -> int:  # type: ignore[no-untyped-def]
+    extended = migrations_module.MIGRATIONS + (migration,)
+    monkeypatch.setattr(workspace_module, "MIGRATIONS", extended)
+    monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", len(extended))
+    return len(extended)
+
+
+def test_a_new_migration_runs_once_after_a_backup(v1_workspace: Path, monkeypatch) -> None:
+    version = with_extra_migration(monkeypatch, add_notes_table)
+    with Store.open(v1_workspace) as store:
+        assert store.schema_version == version
+        store.conn.execute("SELECT count(*) FROM notes").fetchone()
+    backup = v1_workspace.with_name(f"{v1_workspace.name}.before-v{version}.bak")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version - 1
+        assert conn.execute("SELECT count(*) FROM records").fetchone()[0] == 3
+    conn.close()
+    with Store.open(v1_workspace) as store:
+        assert store.schema_version == version
+
+
+def test_a_failing_migration_leaves_the_workspace_at_its_old_version(v1_workspace: Path, monkeypatch) -> None:
+    with_extra_migration(monkeypatch, fail_halfway)
+    with pytest.raises(RuntimeError, match="disk full"):
+        Store.open(v1_workspace)
+    with sqlite3.connect(v1_workspace) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations_module.SCHEMA_VERSION
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "half_done" not in tables and "records" in tables
+    conn.close()
