@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pycountry
+from aimdesk.core.ingest.countries import country_name
 
 
 def format_count(value: int) -> str:
@@ -32,9 +32,6 @@ def format_timestamp(value: str) -> str:
 
 
 def country_label(code: str) -> str:
-    """'CN' -> 'CN — China'; an unknown code is shown as it is."""
-    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
-    if country is None:
-        return code
-    name = getattr(country, "common_name", None) or country.name
-    return f"{code} — {name}"
+    """'CN' -> 'CN — China', 'VN' -> 'VN — Vietnam'; '' and unknown codes are shown as they are."""
+    name = country_name(code) if code else code
+    return code if name == code else f"{code} — {name}"

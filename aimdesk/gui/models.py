@@ -14,12 +14,16 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from aimdesk.core.fields import FIELD_LABELS
+from aimdesk.core.ingest.countries import country_name
+from aimdesk.core.ingest.findings import FINDING_KINDS
+from aimdesk.core.ingest.schemes import scheme_label
 from aimdesk.core.store.members import MemberSummary, list_members
 from aimdesk.core.store.records import (
-    RECORD_COLUMNS, RecordQuery, RecordRow, fetch_records, record_ids,
+    RECORD_COLUMNS, RecordFinding, RecordQuery, RecordRow, fetch_records, record_findings,
+    record_ids,
 )
 from aimdesk.core.store.workspace import Store
-from aimdesk.gui.formatting import format_count, format_timestamp
+from aimdesk.gui.formatting import country_label, format_count, format_timestamp
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,6 +52,21 @@ _COUNT_COLUMNS = frozenset({"findings"})
 _NUMBER_COLUMNS = frozenset({"id", "findings", "source_row"})
 """Right-aligned. Ids and spreadsheet rows keep no separator: people type them elsewhere."""
 
+LONG_TEXT_CHARS = 24
+"""Text longer than this also shows as a tooltip, in case the column cuts it short."""
+
+
+def describe_findings(findings: list[RecordFinding]) -> str:
+    """The tooltip of a Findings cell: one line per finding, its title and what was wrong.
+
+    'Country not recognised: 'Overseas' is not a country AIMDesk knows.'
+    """
+    lines = []
+    for finding in findings:
+        title = FINDING_KINDS.get(finding.kind, finding.kind.replace("_", " ").capitalize())
+        lines.append(f"{title}: {finding.message}" if finding.message else title)
+    return "\n".join(lines)
+
 
 class RecordsTableModel(QAbstractTableModel):
     """Active supplier records matching a `RecordQuery`, fetched lazily in blocks."""
@@ -65,6 +84,10 @@ class RecordsTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._cache: dict[int, RecordRow] = {}
         self._missing: set[int] = set()
+        self._findings_text: dict[int, str] = {}
+        """Findings tooltips already read, by record id (only rows someone hovered)."""
+        self._labels: dict[tuple[str, str], str] = {}
+        """Display labels of country and audit-type codes, by (column, code)."""
 
     # -- what the page calls -------------------------------------------------------
 
@@ -90,6 +113,7 @@ class RecordsTableModel(QAbstractTableModel):
         self._ids = record_ids(self._store, self._query) if self._store else []
         self._cache.clear()
         self._missing.clear()
+        self._findings_text.clear()
         self.endResetModel()
 
     def record_at(self, row: int) -> RecordRow | None:
@@ -151,11 +175,34 @@ class RecordsTableModel(QAbstractTableModel):
                 return "This record is no longer in the workspace; refresh the view."
             return "(removed)" if index.column() == 0 else ""
         value = getattr(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return value if isinstance(value, str) and len(value) > 24 else None
         if column in _COUNT_COLUMNS:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.findings_text(record) if column == "findings" else None
             return format_count(value) if value else ""  # blanks let the rows with some stand out
-        return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "country":
+                return country_name(value) if value else None
+            text = self._display_text(column, value)
+            return text if len(text) > LONG_TEXT_CHARS else None
+        return self._display_text(column, value)
+
+    def findings_text(self, record: RecordRow) -> str | None:
+        """The findings of `record` in plain words, read from the core the first time asked."""
+        if not record.findings or self._store is None:
+            return None
+        if record.id not in self._findings_text:
+            found = record_findings(self._store, record.id)
+            self._findings_text[record.id] = describe_findings(found)
+        return self._findings_text[record.id] or None
+
+    def _display_text(self, column: str, value: object) -> str:
+        if column not in ("country", "audit_type") or not value:
+            return str(value)
+        key = (column, str(value))
+        if key not in self._labels:
+            self._labels[key] = (country_label(str(value)) if column == "country"
+                                 else scheme_label(str(value)))
+        return self._labels[key]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

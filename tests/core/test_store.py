@@ -98,3 +98,15 @@ def test_backup_copies_the_whole_workspace(store: Store, tmp_path: Path, fixed_n
     copy = store.backup(tmp_path / "copy.aimdesk")
     with Store.open(copy) as reopened:
         assert len(list_activity(reopened)) == 1
+
+
+def test_a_new_workspace_in_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "no such folder"
+    expected = f"Folder {missing} does not exist; choose an existing folder for the workspace."
+    with pytest.raises(WorkspaceError) as created:
+        Store.create(missing / "forum.aimdesk")
+    assert str(created.value) == expected
+    with pytest.raises(WorkspaceError) as opened:
+        Store.open(missing / "forum.aimdesk", create=True)
+    assert str(opened.value) == expected
+    assert not missing.exists()

@@ -122,7 +122,44 @@ def iter_active_records(store: Store) -> Iterator[RecordRow]:
         yield RecordRow(*row)
 
 
+@dataclass(frozen=True, slots=True)
+class RecordFinding:
+    """One validation finding kept for a record: its kind, the field concerned and a sentence.
+
+    The same three values as `aimdesk.core.ingest.findings.Finding`; the store does not
+    import the ingest package (ingest writes through the store, not the other way round).
+    Titles for `kind` are in `aimdesk.core.ingest.findings.FINDING_KINDS`.
+    """
+
+    kind: str
+    field: str
+    message: str
+
+
+def record_findings(store: Store, record_id: int) -> list[RecordFinding]:
+    """The validation findings of one record, in the order the import found them.
+
+    Args:
+        store: the open workspace.
+        record_id: a record id, as returned by `record_ids`.
+
+    Returns:
+        The record's findings; an empty list when it has none or does not exist.
+
+    Example:
+        >>> [f.kind for f in record_findings(store, 42)]
+        ['unknown_country']
+    """
+    rows = store.conn.execute(
+        "SELECT kind, coalesce(field, ''), coalesce(message, '') FROM findings "
+        "WHERE record_id = ? ORDER BY id",
+        (record_id,),
+    )
+    return [RecordFinding(*row) for row in rows]
+
+
 def count_active_records(store: Store) -> int:
+    """How many records belong to active imports."""
     return int(store.conn.execute("SELECT count(*) FROM active_records").fetchone()[0])
 
 

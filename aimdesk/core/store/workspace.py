@@ -38,6 +38,7 @@ class Store:
         path = Path(path)
         if path.exists():
             raise WorkspaceError(f"{path} already exists; choose another name for the new workspace.")
+        _require_folder(path)
         return cls._connect(path, create=True)
 
     @classmethod
@@ -49,11 +50,14 @@ class Store:
             create: make a new empty workspace if `path` does not exist.
 
         Raises:
-            WorkspaceError: missing file, not an AIMDesk workspace, or made by a newer AIMDesk.
+            WorkspaceError: missing file (or, with `create`, missing folder), not an AIMDesk
+                workspace, or made by a newer AIMDesk.
         """
         path = Path(path)
         if not path.exists() and not create:
             raise WorkspaceError(f"Workspace {path} does not exist.")
+        if not path.exists():
+            _require_folder(path)
         return cls._connect(path, create=not path.exists())
 
     @classmethod
@@ -153,6 +157,15 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _require_folder(path: Path) -> None:
+    """Refuse a new workspace whose folder is missing, before SQLite gives a vaguer error."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise WorkspaceError(
+            f"Folder {folder} does not exist; choose an existing folder for the workspace."
+        )
 
 
 def utc_now() -> datetime:
