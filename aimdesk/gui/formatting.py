@@ -32,6 +32,6 @@ def format_timestamp(value: str) -> str:
 
 
 def country_label(code: str) -> str:
-    """'CN' -> 'CN — China', 'VN' -> 'VN — Vietnam'; '' and unknown codes are shown as they are."""
+    """'CN' -> 'CN — China'; '' and unknown codes are shown as they are."""
     name = country_name(code) if code else code
     return code if name == code else f"{code} — {name}"

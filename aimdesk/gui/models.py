@@ -52,7 +52,7 @@ _COUNT_COLUMNS = frozenset({"findings"})
 _NUMBER_COLUMNS = frozenset({"id", "findings", "source_row"})
 """Right-aligned. Ids and spreadsheet rows keep no separator: people type them elsewhere."""
 
-LONG_TEXT_CHARS = 24
+LONG_TEXT_CHARS = 16
 """Text longer than this also shows as a tooltip, in case the column cuts it short."""
 
 

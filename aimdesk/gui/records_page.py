@@ -30,12 +30,14 @@ FIRST_COLUMNS = ("id", "member", "site_name", "city", "country", "sedex_id", "au
 scan for is visible without scrolling sideways. The user's own order is remembered."""
 
 COLUMN_CHARS: dict[str, int] = {
-    "id": 8, "member": 20, "site_name": 38, "address": 30, "city": 18, "region": 12,
-    "postal_code": 9, "country": 8, "sedex_id": 12, "member_ref": 12, "audit_date": 11,
-    "audit_type": 16, "audit_firm": 16, "findings": 9, "source_file": 22,
+    "id": 7, "member": 24, "site_name": 36, "address": 30, "city": 16, "region": 14,
+    "postal_code": 9, "country": 20, "sedex_id": 12, "member_ref": 12, "audit_date": 11,
+    "audit_type": 22, "audit_firm": 16, "findings": 8, "source_file": 22,
     "source_sheet": 10, "source_row": 6,
 }
-"""Initial column widths in average characters; the user can drag them (remembered)."""
+"""Initial column widths in average characters; the user can drag them (remembered).
+Country shows 'CN — China' and audit type a label such as 'SMETA 4-pillar'; longer
+values are cut short and shown whole in the cell's tooltip."""
 
 NO_RECORDS_TEXT = (
     "<b>This workspace has no supplier records yet.</b><br>"

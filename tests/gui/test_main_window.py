@@ -10,14 +10,16 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from aimdesk.core.ingest.findings import FINDING_KINDS
 from aimdesk.core.store import Store
-from aimdesk.core.store.records import RECORD_COLUMNS
+from aimdesk.core.store.records import RECORD_COLUMNS, RecordFinding
 from aimdesk.gui import app as app_module
+from aimdesk.gui import models as models_module
 from aimdesk.gui.app import show_main_window
 from aimdesk.gui.context import AppContext
 from aimdesk.gui.crash import make_excepthook, open_log
 from aimdesk.gui.main_window import MainWindow
-from aimdesk.gui.models import RecordsTableModel
+from aimdesk.gui.models import ID_ROLE, RecordsTableModel
 
 from .conftest import WindowFactory
 from .supplier_lists import SITE_NAMES, generated_rows, import_lists, write_supplier_list
@@ -242,3 +244,54 @@ def test_run_app_opens_the_given_workspace_and_returns_the_exit_code(
     assert QApplication.organizationName() == "AIMDesk"
     assert sys.excepthook.__name__ == "hook"
     assert (tmp_path / "l" / "aimdesk.log").exists()
+
+
+def row_of(model: RecordsTableModel, site_name: str) -> int:
+    return column_values(model, "site_name").index(site_name)
+
+
+def test_findings_tooltip_lists_the_findings_in_plain_words_for_the_hovered_row_only(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    model = window.records_page.model
+    asked: list[int] = []
+    real = models_module.record_findings
+
+    def counting(store: Store, record_id: int) -> list[RecordFinding]:
+        asked.append(record_id)
+        return real(store, record_id)
+
+    monkeypatch.setattr(models_module, "record_findings", counting)
+    findings = RECORD_COLUMNS.index("findings")
+    lotus = model.index(row_of(model, "Lotus Packaging"), findings)
+    sunrise = model.index(row_of(model, "Sunrise Garments Ltd"), findings)
+    assert [model.index(row, findings).data() for row in range(model.rowCount())].count("") == 7
+    assert asked == []  # showing the counts reads no findings
+
+    tooltip = lotus.data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith(FINDING_KINDS["unknown_country"] + ": ")
+    assert "'Atlantis'" in tooltip
+    assert lotus.data(Qt.ItemDataRole.ToolTipRole) == tooltip
+    assert asked == [lotus.data(ID_ROLE)]  # once, and only for that row
+    assert sunrise.data(Qt.ItemDataRole.ToolTipRole) is None  # no findings: no query either
+    assert asked == [lotus.data(ID_ROLE)]
+
+
+def test_audit_type_shows_its_label_and_country_its_name(window: MainWindow) -> None:
+    model = window.records_page.model
+    row = row_of(model, "Sunrise Garments Ltd")
+    audit_type = model.index(row, RECORD_COLUMNS.index("audit_type"))
+    country = model.index(row, RECORD_COLUMNS.index("country"))
+    assert audit_type.data() == "SMETA 4-pillar"
+    assert country.data() == "IN — India"
+    assert country.data(Qt.ItemDataRole.ToolTipRole) == "India"
+    assert set(column_values(model, "audit_type")) == {
+        "SMETA 4-pillar", "SMETA 2-pillar", "SA8000", "amfori BSCI"}
+    lotus = model.index(row_of(model, "Lotus Packaging"), RECORD_COLUMNS.index("country"))
+    assert lotus.data() == "" and lotus.data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_sorting_by_audit_type_still_runs_in_the_core_query(window: MainWindow) -> None:
+    model = window.records_page.model
+    model.sort(RECORD_COLUMNS.index("audit_type"), Qt.SortOrder.AscendingOrder)
+    assert model.query.sort == "audit_type"
+    assert column_values(model, "audit_type")[0] == "amfori BSCI"
