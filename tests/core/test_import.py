@@ -222,3 +222,15 @@ def test_findings_report_lists_rows_the_member_can_fix(store: Store, tmp_path: P
     assert book.sheetnames == ["Summary", "Rows to check"]
     detail = list(book["Rows to check"].iter_rows(values_only=True))
     assert detail[1][:2] == (2, "Country not recognised") and detail[1][3] == "Alpha"
+
+
+def test_the_members_mapping_is_offered_first_for_its_next_file(store: Store, tmp_path: Path, fixed_now) -> None:
+    header = ["Name", "Plant", "Land", "Datum"]
+    first = write_csv(tmp_path / "q1.csv", [header, ["Nordwerk GmbH", "Werk Süd", "DE", "03.02.2025"]])
+    run_import(store, first, fixed_now, mapping={"site_name": "Plant"}, date_order="dmy")
+    second = write_csv(tmp_path / "q2.csv", [header, ["Nordwerk GmbH", "Werk Ost", "DE", "04.02.2025"]])
+    report = run_import(store, second, fixed_now)
+    assert report.mapping["site_name"] == "Plant"
+    assert report.date_order == "dmy"
+    assert [r.site_name for r in iter_active_records(store)] == ["Werk Süd", "Werk Ost"]
+    assert [r.audit_date for r in iter_active_records(store)][1] == "2025-02-04"

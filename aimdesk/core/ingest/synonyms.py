@@ -82,6 +82,8 @@ def fold_text(text: str) -> str:
     Returns:
         The folded text (NFC), same word boundaries as the input.
     """
+    if text.isascii():
+        return text.lower().translate(_CHAR_MAP)
     text = unicodedata.normalize("NFKC", text).casefold()
     kept: list[str] = []
     keeps_marks = False
