@@ -137,26 +137,34 @@ def _run_import(args: argparse.Namespace) -> int:
 def _import_summary(result: ImportReport) -> str:
     lines = [
         f"Imported {result.records_added:,} records for {result.member} from {result.file_name} "
-        f"(sheet '{result.sheet}', header on row {result.header_row}; import #{result.import_id}).",
+        f"({_sheets(result.sheet)}, header on row {result.header_row}; import #{result.import_id}).",
         "Columns: " + "; ".join(f"{field} = \"{label}\"" for field, label in result.mapping.items()),
     ]
     if result.date_order:
         lines.append(f"Dates read as {result.date_order}.")
     if result.skipped_rows:
-        shown = ", ".join(str(n) for n in result.skipped_rows[:10])
-        lines.append(f"Skipped {len(result.skipped_rows)} rows without supplier data (rows {shown}"
+        several_sheets = len({sheet for sheet, _ in result.skipped_rows}) > 1 or "," in result.sheet
+        shown = ", ".join(f"{sheet}!{n}" if several_sheets else str(n)
+                          for sheet, n in result.skipped_rows[:10])
+        lines.append(f"Skipped {len(result.skipped_rows)} rows without supplier data such as "
+                     f"titles, notes or totals (rows {shown}"
                      f"{', …' if len(result.skipped_rows) > 10 else ''}); they are kept in the history.")
     if result.superseded:
         lines.append(f"Replaced the member's previous list (import #{', #'.join(map(str, result.superseded))}).")
     elif result.other_active_lists:
         lines.append(f"{result.member} now has {result.other_active_lists + 1} active lists; "
                      "use --replace when a new list replaces the old one.")
+    lines += [f"Warning: {warning}" for warning in result.warnings]
     if result.finding_counts:
         lines.append("Findings:")
         lines += [f"  {count:>6,}  {FINDING_KINDS[kind]}" for kind, count in result.finding_counts.items()]
     else:
         lines.append("No findings.")
     return "\n".join(lines)
+
+
+def _sheets(names: str) -> str:
+    return f"sheets {names}" if "," in names else f"sheet '{names}'"
 
 
 def _run_members(args: argparse.Namespace) -> int:

@@ -2,7 +2,8 @@
 
 Runs the importer's preparation with `--member` only (no hints, as a new user would) on
 every member file of a data set in score_dataset.py's layout (`mapping/*.json`,
-`truth.csv`), and compares with the known mapping and the true data rows.
+`truth.csv`), and compares with the known sheet, header row, mapping and true data rows.
+A refused file counts as all its fields and rows missed.
 
 usage: python benchmarks/bench_detection.py DATA_DIR
        (e.g. after `aimdesk demo demo-data`: python benchmarks/bench_detection.py demo-data)
@@ -42,34 +43,41 @@ def main() -> None:
         known = json.loads(mapping_file.read_text(encoding="utf-8"))
         label = known["member"][:30]
         totals["files"] += 1
+        expected = truth[known["file"]]
+        totals["fields"] += len(known["fields"])
+        totals["rows"] += len(expected)
         try:
             prepared = prepare_import(args.data / known["file"], ImportOptions(member=known["member"]),
                                       as_of=dt.date.today())
         except AimDeskError as error:
             print(f"{label:30}  REFUSED: {error}")
             continue
-        found = prepared.mapping.as_labels()
+        part = next((p for p in prepared.parts if p.sheet.name == known.get("sheet")), prepared.primary)
+        sheet_ok = known.get("sheet") in (None, part.sheet.name)
+        totals["sheet_ok"] += sheet_ok
+        found = part.mapping.as_labels()
         wrong = {field: (found.get(field), header) for field, header in known["fields"].items()
                  if normalise_header(found.get(field) or "") != normalise_header(header)}
         extra = {f: h for f, h in found.items() if f not in known["fields"]}
-        rows = {record.row_number for record in prepared.outcome.records}
-        expected = truth[known["file"]]
-        header_ok = prepared.header.row_number == known["header_row"]
+        rows = {record.row_number for record in part.outcome.records} if sheet_ok else set()
+        header_ok = part.header.row_number == known["header_row"]
         totals["header_ok"] += header_ok
-        totals["fields"] += len(known["fields"])
         totals["fields_ok"] += len(known["fields"]) - len(wrong)
-        totals["rows"] += len(expected)
         totals["rows_found"] += len(rows & expected)
         totals["rows_extra"] += len(rows - expected)
-        print(f"{label:30}  header {prepared.header.row_number:>2}/{known['header_row']:<2} "
+        sheets = f"  sheets {prepared.sheet_names}" if len(prepared.parts) > 1 else ""
+        print(f"{label:30}  {'' if sheet_ok else 'WRONG SHEET '}header {part.header.row_number:>2}/{known['header_row']:<2} "
               f"fields {len(known['fields']) - len(wrong):>2}/{len(known['fields']):<2} "
-              f"rows {len(rows & expected):>5}/{len(expected):<5} extra {len(rows - expected):>3}")
+              f"rows {len(rows & expected):>5}/{len(expected):<5} extra {len(rows - expected):>3}{sheets}")
+        for warning in prepared.warnings:
+            print(f"{'':32}warning: {warning}")
         for field, (got, want) in wrong.items():
             print(f"{'':32}{field}: took {got!r}, should be {want!r}")
         for field, header in extra.items():
             print(f"{'':32}{field}: also took {header!r} (not in the known mapping)")
     seconds = time.perf_counter() - start
-    print(f"\nfiles {totals['files']}, header rows right {totals['header_ok']}/{totals['files']}, "
+    print(f"\nfiles {totals['files']}, sheets right {totals['sheet_ok']}/{totals['files']}, "
+          f"header rows right {totals['header_ok']}/{totals['files']}, "
           f"fields right {totals['fields_ok']}/{totals['fields']}, "
           f"data rows found {totals['rows_found']}/{totals['rows']} (+{totals['rows_extra']} not in truth), "
           f"{seconds:.1f} s")

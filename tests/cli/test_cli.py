@@ -102,3 +102,12 @@ def test_demo_writes_files_truth_and_a_ready_workspace(tmp_path: Path, capsys) -
     assert all(name in out for name in members)
     code, _, err = run(capsys, "demo", target)
     assert code == 1 and "already exists" in err
+
+
+def test_import_prints_warnings_about_doubtful_columns(tmp_path: Path, capsys) -> None:
+    rows = [["Factory name", "Kraj", "Data"]] + [[f"Zakład {i}", "Polska", "12.03.2025"] for i in range(6)]
+    source = write_csv(tmp_path / "pl.csv", rows)
+    code, out, _ = run(capsys, "--workspace", tmp_path / "w.aimdesk", "import", source,
+                       "--member", "Polar", "--map", "audit_date=Kraj")
+    assert code == 0
+    assert "Warning: Column 'Kraj' (sheet 'pl') was read as audit date, but 6 of its 6 values are not dates" in out

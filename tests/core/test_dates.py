@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aimdesk.core.ingest.dates import DateParser, ParsedDate, infer_date_order, parse_date
+from aimdesk.core.ingest.dates import (
+    DateOrder,
+    DateParser,
+    ParsedDate,
+    infer_date_order,
+    parse_date,
+)
+from aimdesk.core.ingest.synonyms import fold_text
+from aimdesk.core.resources import load_json
 
 D = datetime.date
 MARCH_12 = D(2024, 3, 12)
@@ -32,6 +40,9 @@ NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus"
       "oktober", "november", "december"]
 ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
       "Oktober", "November", "Desember"]
+MS = ["Januari", "Februari", "Mac", "April", "Mei", "Jun", "Julai", "Ogos", "September", "Oktober",
+      "November", "Disember"]
+MS_SHORT = ["Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ogo", "Sep", "Okt", "Nov", "Dis"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -60,10 +71,51 @@ def test_text_dates_in_common_styles_parse(text: str, expected: datetime.date) -
 @pytest.mark.parametrize(("text", "expected"), [
     ("Mar 2024", D(2024, 3, 1)), ("March 2024", D(2024, 3, 1)), ("03/2024", D(2024, 3, 1)),
     ("2024-03", D(2024, 3, 1)), ("2024/3", D(2024, 3, 1)), ("2024年03月", D(2024, 3, 1)),
-    ("Mar-24", D(2024, 3, 1)), ("marzo 2024", D(2024, 3, 1)), ("tháng 3 2024", D(2024, 3, 1)),
+    ("2024年3月", D(2024, 3, 1)), ("Mar-24", D(2024, 3, 1)), ("marzo 2024", D(2024, 3, 1)),
+    ("tháng 3 2024", D(2024, 3, 1)), ("Sept 2024", D(2024, 9, 1)), ("mars 2024", D(2024, 3, 1)),
+    ("Ogos 2024", D(2024, 8, 1)),
 ])
-def test_month_precision_dates_read_as_first_of_month(text: str, expected: datetime.date) -> None:
-    assert parse_date(text, None) == ParsedDate(expected, "ok")
+def test_month_precision_dates_read_as_first_of_month_and_are_approximate(
+        text: str, expected: datetime.date) -> None:
+    assert parse_date(text, None) == ParsedDate(expected, "ok", is_approximate=True)
+
+
+def test_full_dates_are_not_approximate() -> None:
+    assert not parse_date("12 March 2024", None).is_approximate
+    assert not parse_date("2024-03-12", None).is_approximate
+    assert not parse_date(45363, None).is_approximate
+
+
+def test_parsed_date_keeps_its_two_argument_form() -> None:
+    assert ParsedDate(MARCH_12, "ok") == ParsedDate(MARCH_12, "ok", False)
+
+
+@pytest.mark.parametrize("text", ["2024. 3. 12.", "2024.03.12", "2024. 03. 12", "2024. 3. 12"])
+@pytest.mark.parametrize("order", [None, "dmy", "mdy", "ymd"])
+def test_korean_year_first_dotted_dates_parse(text: str, order: DateOrder | None) -> None:
+    assert parse_date(text, order) == ParsedDate(MARCH_12, "ok")
+
+
+@pytest.mark.parametrize(("number", "name"), [
+    *((number, name) for number, name in enumerate(MS, start=1)),
+    *((number, name) for number, name in enumerate(MS_SHORT, start=1)),
+    (8, "Ogs"),
+])
+def test_malay_month_names_parse(number: int, name: str) -> None:
+    assert parse_date(f"12 {name} 2024", None) == ParsedDate(D(2024, number, 12), "ok")
+
+
+def test_no_month_name_means_two_months_or_doubles_as_another_word() -> None:
+    vocabulary = load_json("month_names.json")
+    months: dict[str, set[int]] = {}
+    for spellings in vocabulary["months"].values():
+        for number, names in enumerate(spellings, start=1):
+            for name in names:
+                months.setdefault(fold_text(name).rstrip("."), set()).add(number)
+    assert {name: numbers for name, numbers in months.items() if len(numbers) > 1} == {}
+    other_words = {fold_text(word).strip() for key in ("fillers", "weekdays", "month_prefixes",
+                                                        "empty") for word in vocabulary[key]}
+    assert set(months) & other_words == set()
 
 
 @pytest.mark.parametrize("text", ["", "  ", "-", "--", "N/A", "n/a", "NA", "tbc", "TBC", "TBD",
@@ -74,7 +126,7 @@ def test_blanks_and_placeholders_are_empty(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["junk", "31/02/2024", "2024", "12.03", "24-Mar", "12 Mar",
                                   "13/13/2024", "Q3 2024", "2024-13-01", "12/03/2024/1",
-                                  "12 Foo 2024", "1.5"])
+                                  "12 Foo 2024", "1.5", "2024. 13. 12.", "Q3/2024"])
 def test_non_dates_are_unparseable(text: str) -> None:
     assert parse_date(text, "dmy") == ParsedDate(None, "unparseable")
 
@@ -99,6 +151,19 @@ def test_same_day_and_month_is_never_ambiguous() -> None:
 
 def test_impossible_month_overrides_the_column_order() -> None:
     assert parse_date("13/04/2024", "mdy") == ParsedDate(D(2024, 4, 13), "ok")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("8.7.24", D(2024, 7, 8)), ("12.03.2024", MARCH_12), ("12. 03. 2024", MARCH_12),
+    ("03.13.2024", D(2024, 3, 13)),
+])
+def test_dotted_dates_read_day_first_even_in_an_mdy_column(text: str,
+                                                           expected: datetime.date) -> None:
+    assert parse_date(text, "mdy") == ParsedDate(expected, "ok")
+
+
+def test_slashed_dates_in_an_mdy_column_still_read_month_first() -> None:
+    assert parse_date("8/7/24", "mdy") == ParsedDate(D(2024, 8, 7), "ok")
 
 
 @pytest.mark.parametrize(("text", "year"), [("1/1/69", 2069), ("1/1/70", 1970), ("1/1/99", 1999),
@@ -128,6 +193,10 @@ def test_calamine_cell_types_parse(value: object, expected: ParsedDate) -> None:
     (["03/25/2024", "04/01/2024"], "mdy"),
     (["2024-03-12", "2024-04-01"], "ymd"),
     (["25/03/2024", "30/01/2024", "03/25/2024"], "dmy"),
+    (["03.25.2024", "04.13.2024"], None),
+    (["03.25.2024", "25.03.2024"], "dmy"),
+    (["03/25/2024", "03.25.2024", "25.03.2024"], None),
+    (["2024. 3. 12.", "2024. 4. 1."], "ymd"),
     (["2024-03-12", "2024-04-01", "25/03/2024"], "dmy"),
     (["12/03/2024", "01/04/2024"], None),
     (["25/03/2024", "03/25/2024"], None),
@@ -169,7 +238,9 @@ def _formats() -> list[tuple[Callable[[datetime.date], object], str | None]]:
         (named(FR, "{d} {m} {y}"), None), (named(DE, "{d}. {m} {y}"), None),
         (named(TR, "{d} {m} {y}"), None), (named(PT, "{d} de {m} de {y}"), None),
         (named(IT, "{d} {m} {y}"), None), (named(NL, "{d} {m} {y}"), None),
-        (named(ID, "{d} {m} {y}"), None),
+        (named(ID, "{d} {m} {y}"), None), (named(MS, "{d} {m} {y}"), None),
+        (named(MS_SHORT, "{d}-{m}-{y}"), None),
+        (lambda day: f"{day.year}. {day.month}. {day.day}.", None),
         (lambda day: f"{day.year}年{day.month}月{day.day}日", None),
         (lambda day: f"ngày {day.day} tháng {day.month} năm {day.year}", None),
         (lambda day: (day - datetime.date(1899, 12, 30)).days, None),

@@ -234,3 +234,53 @@ def test_the_members_mapping_is_offered_first_for_its_next_file(store: Store, tm
     assert report.date_order == "dmy"
     assert [r.site_name for r in iter_active_records(store)] == ["Werk Süd", "Werk Ost"]
     assert [r.audit_date for r in iter_active_records(store)][1] == "2025-02-04"
+
+
+def test_a_list_split_into_one_sheet_per_country_is_imported_whole(store: Store, tmp_path: Path, fixed_now) -> None:
+    header = ["Factory name", "City", "Country", "Audit date"]
+    sheets = {"Read me": [["Fill one sheet per country."]],
+              "India": [header, ["Shree Knits", "Tiruppur", "IN", "2025-01-02"]],
+              "Vietnam": [header, ["Saigon Garment", "HCMC", "VN", "2025-02-03"],
+                          ["Mekong Shoes", "Can Tho", "VN", "2025-02-04"]],
+              "Contacts": [["Factory name", "Contact person", "E-mail", "Phone"],
+                           *[[f"F{i}", "Ms X", "x@y.z", "123"] for i in range(5)]]}
+    path = write_xlsx(tmp_path / "split.xlsx", [header, ["Dongguan Toys", "Dongguan", "CN", "2025-03-04"]],
+                      sheet="China", extra_sheets=sheets)
+    report = run_import(store, path, fixed_now)
+    assert report.records_added == 4
+    assert set(report.sheet.split(", ")) == {"China", "India", "Vietnam"}
+    assert sorted((r.source_sheet, r.source_row) for r in iter_active_records(store)) == [
+        ("China", 2), ("India", 2), ("Vietnam", 2), ("Vietnam", 3)]
+    assert report.warnings == ()
+
+
+def test_another_list_with_other_columns_is_named_in_a_warning(store: Store, tmp_path: Path, fixed_now) -> None:
+    other = [["Supplier name", "Address", "Country", "Turnover"], *[[f"S{i}", "Road", "CN", "1"] for i in range(4)]]
+    path = write_xlsx(tmp_path / "two.xlsx", [STANDARD_HEADER] + STANDARD_ROWS, extra_sheets={"Prospects": other})
+    report = run_import(store, path, fixed_now)
+    assert report.records_added == 3
+    assert any("Sheet 'Prospects' also looks like a supplier list (4 rows)" in w for w in report.warnings)
+
+
+def test_totals_and_notes_under_the_list_are_skipped_and_reported(store: Store, tmp_path: Path, fixed_now) -> None:
+    rows = [STANDARD_HEADER] + STANDARD_ROWS + [
+        ["TOTAL", "", "", "", "", "", "", "", "3 factories"], ["* audits before 2023 removed"],
+        ["Total Garments Ltd", "Road 1", "Dhaka", "BD", "", dt.date(2025, 1, 1), "BSCI", "SGS", "V9"]]
+    report = run_import(store, write_xlsx(tmp_path / "t.xlsx", rows), fixed_now)
+    assert report.skipped_rows == (("Suppliers", 5), ("Suppliers", 6))
+    assert [r.site_name for r in iter_active_records(store)][-1] == "Total Garments Ltd"
+
+
+def test_a_header_without_rows_is_refused(store: Store, tmp_path: Path, fixed_now) -> None:
+    with pytest.raises(InputFileError, match="column names on row 1 but no supplier rows under them"):
+        run_import(store, write_csv(tmp_path / "h.csv", [STANDARD_HEADER]), fixed_now)
+
+
+def test_a_column_that_is_mostly_not_its_field_raises_a_warning(store: Store, tmp_path: Path, fixed_now) -> None:
+    rows = [["Factory name", "Kraj", "Data"]] + [[f"Zakład {i}", "Polska", "12.03.2025"] for i in range(6)]
+    report = run_import(store, write_csv(tmp_path / "pl.csv", rows), fixed_now,
+                        mapping={"site_name": "Factory name", "audit_date": "Kraj"})
+    assert any("Column 'Kraj' (sheet 'pl') was read as audit date, but 6 of its 6 values are not dates"
+               in w for w in report.warnings)
+    assert any("Column 'Kraj' looks like country, but --map gave it to audit date" in w
+               for w in report.warnings)

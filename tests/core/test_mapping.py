@@ -95,5 +95,6 @@ def test_bad_override_options_are_explained(pair: str, message: str) -> None:
 def test_a_list_without_a_site_name_column_is_refused() -> None:
     header = detect_header([["Country", "Audit date", "Audit type"]], header_row=1)
     mapping = suggest_mapping(header, [])
-    with pytest.raises(MappingError, match="no column for site name; map one with --map site_name=HEADER"):
-        require_fields(mapping, sheet_label="Sheet 'S'")
+    with pytest.raises(MappingError, match="no column for site name; map one with --map "
+                       r"site_name=HEADER \(its columns are 'Country', 'Audit date', 'Audit type'\)"):
+        require_fields(mapping, header, sheet_label="Sheet 'S'")

@@ -4,7 +4,18 @@ Cells arrive as python-calamine gives them: `datetime`/`date`, numbers (Excel se
 1900 date system, or yyyymmdd), or text in any common style and in the languages of
 `resources/month_names.json`. Day/month order comes from the caller (`DateOrder`), usually
 inferred per column with `infer_date_order`; without it "03/04/2024" is "ambiguous".
-Month-only dates ("Mar 2024", "2024-03", "2024年3月") read as the first of the month.
+
+Rules worth knowing:
+
+* Month-only dates ("Sept 2024", "Mar-24", "2024-03", "2024年3月", "mars 2024") read as the
+  first of the month, with `ParsedDate.is_approximate` set so the importer can flag them.
+  A bare year ("2024") or a quarter ("Q3 2024") is "unparseable".
+* Dotted numeric dates ("8.7.24", "12.03.2024") are written day-first wherever dots are
+  used (Germany, Poland, the Netherlands, Turkey, Russia …), so an "mdy" order does not
+  apply to them: they still read d.m.y (without an order they stay "ambiguous" as usual).
+  For the same reason `infer_date_order` never counts a dotted value as evidence for mdy.
+* Year-first dates may carry dots, spaces and a trailing dot, as Korean lists write them
+  ("2024. 3. 12.").
 """
 
 from __future__ import annotations
@@ -38,6 +49,9 @@ _TIME_SUFFIX = re.compile(
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NUMERIC_PARTS = re.compile(r"\d+(?:\s*[./\-\s]\s*\d+)+")
 _SEPARATOR = re.compile(r"\s*[./\-\s]\s*")
+_DOTTED = re.compile(r"\d+(?:\s*\.\s*\d+)+")
+_TRAILING_DOT = re.compile(r"(\d{4}(?:\s*\.\s*\d{1,2}){2})\s*\.")
+"""Korean year-first dates end with a dot: "2024. 3. 12."."""
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日号號일])?\s*")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 
@@ -48,10 +62,13 @@ class ParsedDate:
 
     `status` is "ambiguous" when day and month could be swapped (both <= 12 and different)
     and no order was given: `value` then holds the day-month-year reading.
+    `is_approximate` is True when the cell gave only a month and a year ("Sept 2024"):
+    `value` is then the first of that month.
     """
 
     value: datetime.date | None
     status: DateStatus
+    is_approximate: bool = False
 
 
 EMPTY = ParsedDate(None, "empty")
@@ -98,9 +115,10 @@ def _year(text: str) -> int:
     return year
 
 
-def _make(year: int, month: int, day: int, status: DateStatus = "ok") -> ParsedDate:
+def _make(year: int, month: int, day: int, status: DateStatus = "ok", *,
+          is_approximate: bool = False) -> ParsedDate:
     try:
-        return ParsedDate(datetime.date(year, month, day), status)
+        return ParsedDate(datetime.date(year, month, day), status, is_approximate)
     except ValueError:
         return UNPARSEABLE
 
@@ -138,12 +156,14 @@ def _day_month(first: int, second: int, order: DateOrder | None) -> tuple[int, i
     return first, second, "ambiguous"
 
 
-def _from_numeric_parts(parts: list[str], order: DateOrder | None) -> ParsedDate:
+def _from_numeric_parts(parts: list[str], order: DateOrder | None, *,
+                        is_dotted: bool = False) -> ParsedDate:
+    """Numbers split by separators; `is_dotted` texts are day-first even in an mdy column."""
     if len(parts) == 2:
         if len(parts[0]) == 4 and len(parts[1]) <= 2:
-            return _make(int(parts[0]), int(parts[1]), 1)
+            return _make(int(parts[0]), int(parts[1]), 1, is_approximate=True)
         if len(parts[1]) == 4 and len(parts[0]) <= 2:
-            return _make(int(parts[1]), int(parts[0]), 1)
+            return _make(int(parts[1]), int(parts[0]), 1, is_approximate=True)
         return UNPARSEABLE
     if len(parts) != 3 or any(len(part) > 4 for part in parts):
         return UNPARSEABLE
@@ -152,6 +172,8 @@ def _from_numeric_parts(parts: list[str], order: DateOrder | None) -> ParsedDate
         return _make(_year(first), int(second), int(third))
     if len(first) > 2 or len(second) > 2 or len(third) == 3:
         return UNPARSEABLE
+    if is_dotted and order == "mdy":
+        order = "dmy"
     day, month, status = _day_month(int(first), int(second), order)
     return _make(_year(third), month, day, status)
 
@@ -183,7 +205,9 @@ def _from_words(text: str) -> ParsedDate:
         return UNPARSEABLE
     if len(numbers) == 1:  # "Mar-24" is March 2024 (Excel mmm-yy), "24-Mar" has no year
         year_only = len(numbers[0]) == 4 or (len(numbers[0]) == 2 and not number_before_month)
-        return _make(_year(numbers[0]), month, 1) if year_only else UNPARSEABLE
+        if not year_only:
+            return UNPARSEABLE
+        return _make(_year(numbers[0]), month, 1, is_approximate=True)
     day, year = numbers
     if len(day) == 4 or (len(day) > 2 and len(year) <= 2):
         day, year = year, day
@@ -204,12 +228,16 @@ def _parse_text(text: str, order: DateOrder | None) -> ParsedDate:
         if "." not in folded and len(folded) == 8:
             return _from_number(float(folded))
         return _from_number(float(folded)) if float(folded) >= TEXT_SERIAL_MIN else UNPARSEABLE
+    korean = _TRAILING_DOT.fullmatch(folded)
+    if korean:
+        folded = korean.group(1)
     if _NUMERIC_PARTS.fullmatch(folded):
-        return _from_numeric_parts(_SEPARATOR.split(folded), order)
+        return _from_numeric_parts(_SEPARATOR.split(folded), order,
+                                   is_dotted=_DOTTED.fullmatch(folded) is not None)
     cjk = _CJK.fullmatch(folded)
     if cjk:
         year, month, day = cjk.groups()
-        return _make(int(year), int(month), int(day or 1))
+        return _make(int(year), int(month), int(day or 1), is_approximate=day is None)
     return _from_words(folded)
 
 
@@ -249,6 +277,9 @@ def _order_evidence(value: object) -> DateOrder | None:
     if not isinstance(value, str):
         return None
     folded = _TIME_SUFFIX.sub("", fold_text(value).strip()).strip()
+    korean = _TRAILING_DOT.fullmatch(folded)
+    if korean:
+        folded = korean.group(1)
     if not _NUMERIC_PARTS.fullmatch(folded):
         return None
     parts = _SEPARATOR.split(folded)
@@ -259,15 +290,16 @@ def _order_evidence(value: object) -> DateOrder | None:
     first, second = int(parts[0]), int(parts[1])
     if first > 12 >= second:
         return "dmy"
-    if second > 12 >= first:
-        return "mdy"
+    if second > 12 >= first and not _DOTTED.fullmatch(folded):
+        return "mdy"  # a dotted "03.25.2024" is a typo in a day-first list, not evidence
     return None
 
 
 def infer_date_order(values: Iterable[object]) -> DateOrder | None:
     """Guess a column's day/month order from its unambiguous text values.
 
-    "25/03/2024" votes dmy, "03/25/2024" votes mdy, "2024-03-25" votes ymd. The dmy/mdy
+    "25/03/2024" votes dmy, "03/25/2024" votes mdy, "2024-03-25" votes ymd; dotted values
+    never vote mdy, since dots are a day-first habit. The dmy/mdy
     majority wins (a tie gives None); ymd is returned only when no value says dmy or mdy,
     since year-first values read the same under any order.
 

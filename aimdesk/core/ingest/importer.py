@@ -16,8 +16,8 @@ from aimdesk.core.ingest.reader import file_sha256
 from aimdesk.core.progress import CancelToken, Progress, check, report
 from aimdesk.core.store.activity import log_activity
 from aimdesk.core.store.imports import active_import_ids, find_import_by_hash
-from aimdesk.core.store.members import (ensure_member, find_member, member_template,
-                                        save_member_template)
+from aimdesk.core.store.members import (ensure_member, find_member, member_name,
+                                        member_template, save_member_template)
 from aimdesk.core.store.workspace import Store, timestamp, utc_now
 
 WRITE_BATCH = 5000
@@ -38,10 +38,11 @@ class ImportReport:
     date_order: str | None
     rows_read: int
     records_added: int
-    skipped_rows: tuple[int, ...]
+    skipped_rows: tuple[tuple[str, int], ...]
     finding_counts: dict[str, int]
     superseded: tuple[int, ...]
     other_active_lists: int
+    warnings: tuple[str, ...]
 
 
 def import_file(store: Store, path: Path, options: ImportOptions, *, who: str,
@@ -86,9 +87,10 @@ def import_file(store: Store, path: Path, options: ImportOptions, *, who: str,
                 "UPDATE imports SET status = 'superseded', superseded_by = ? WHERE id = ?",
                 (import_id, old))
         save_member_template(store, member_id, prepared.template())
-        result = _report(prepared, import_id, options, superseded, len(previous) - len(superseded))
+        member = member_name(store, member_id)
+        result = _report(prepared, import_id, member, superseded, len(previous) - len(superseded))
         log_activity(store, who=who, action="import", now=moment, detail={
-            "import_id": import_id, "member": options.member, "file": prepared.workbook.path.name,
+            "import_id": import_id, "member": member, "file": prepared.workbook.path.name,
             "records": result.records_added, "replaced": list(superseded)})
     report(progress, 1, 1, "Import finished")
     return result
@@ -115,10 +117,10 @@ def _insert_import(store: Store, prepared: PreparedImport, member_id: int, *, wh
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
         (member_id, prepared.workbook.path.name, prepared.workbook.sha256,
          prepared.workbook.size, prepared.workbook.file_format, prepared.workbook.encoding,
-         prepared.sheet.name, prepared.header.row_number,
-         json.dumps(prepared.header.labels, ensure_ascii=False),
-         json.dumps(prepared.mapping.as_labels(), ensure_ascii=False),
-         prepared.outcome.date_order, _rows_read(prepared), len(prepared.outcome.records),
+         prepared.sheet_names, prepared.primary.header.row_number,
+         json.dumps(prepared.primary.header.labels, ensure_ascii=False),
+         json.dumps(prepared.primary.mapping.as_labels(), ensure_ascii=False),
+         prepared.primary.outcome.date_order, _rows_read(prepared), len(prepared.records),
          json.dumps(counts), who, timestamp(now)),
     )
     return int(cursor.lastrowid or 0)
@@ -130,30 +132,30 @@ def _insert_rows(store: Store, prepared: PreparedImport, import_id: int, member_
     their raw row without a round trip per row (safe: we hold the write lock)."""
     conn = store.conn
     next_raw = _next_id(store, "raw_rows")
-    raw_ids: dict[int, int] = {}
+    raw_ids: dict[tuple[str, int], int] = {}
     raw = []
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    for offset, (number, cells) in enumerate(prepared.kept_rows()):
-        raw_ids[number] = next_raw + offset
-        raw.append((next_raw + offset, import_id, prepared.sheet.name, number, encode(cells)))
+    for offset, (sheet, number, cells) in enumerate(prepared.kept_rows()):
+        raw_ids[(sheet, number)] = next_raw + offset
+        raw.append((next_raw + offset, import_id, sheet, number, encode(cells)))
     conn.executemany("INSERT INTO raw_rows (id, import_id, sheet, row_number, cells_json) "
                      "VALUES (?, ?, ?, ?, ?)", raw)
     next_record = _next_id(store, "records")
-    records = prepared.outcome.records
+    records = [(part.sheet.name, record) for part in prepared.parts for record in part.outcome.records]
     for start in range(0, len(records), WRITE_BATCH):
         check(cancel)
         report(progress, start, len(records), "Saving records")
         batch = records[start:start + WRITE_BATCH]
         conn.executemany(_RECORD_INSERT, [
-            (next_record + start + i, import_id, raw_ids[r.row_number], member_id, r.site_name,
+            (next_record + start + i, import_id, raw_ids[(sheet, r.row_number)], member_id, r.site_name,
              r.address, r.city, r.region, r.postal_code, r.country, r.country_raw, r.sedex_id,
              r.sedex_id_raw, r.member_ref, r.audit_date, r.audit_date_raw, r.audit_type,
              r.audit_type_raw, r.audit_firm)
-            for i, r in enumerate(batch)])
+            for i, (sheet, r) in enumerate(batch)])
         conn.executemany(
             "INSERT INTO findings (record_id, import_id, kind, field, message) VALUES (?, ?, ?, ?, ?)",
             [(next_record + start + i, import_id, f.kind, f.field, f.message)
-             for i, r in enumerate(batch) for f in r.findings])
+             for i, (_sheet, r) in enumerate(batch) for f in r.findings])
     check(cancel)
 
 
@@ -170,23 +172,24 @@ def _next_id(store: Store, table: str) -> int:
 
 
 def _rows_read(prepared: PreparedImport) -> int:
-    return len(prepared.outcome.records) + len(prepared.outcome.skipped_rows)
+    return len(prepared.records) + len(prepared.skipped_rows)
 
 
 def _finding_counts(prepared: PreparedImport) -> dict[str, int]:
-    counts = Counter(f.kind for r in prepared.outcome.records for f in r.findings)
+    counts = Counter(f.kind for r in prepared.records for f in r.findings)
     return {kind: counts[kind] for kind in FINDING_KINDS if counts[kind]}
 
 
-def _report(prepared: PreparedImport, import_id: int, options: ImportOptions,
+def _report(prepared: PreparedImport, import_id: int, member: str,
             superseded: tuple[int, ...], other_active: int) -> ImportReport:
+    primary = prepared.primary
     return ImportReport(
-        import_id=import_id, member=options.member, file_name=prepared.workbook.path.name,
+        import_id=import_id, member=member, file_name=prepared.workbook.path.name,
         file_format=prepared.workbook.file_format, encoding=prepared.workbook.encoding,
-        sheet=prepared.sheet.name, header_row=prepared.header.row_number,
-        mapping=prepared.mapping.as_labels(), date_order=prepared.outcome.date_order,
-        rows_read=_rows_read(prepared), records_added=len(prepared.outcome.records),
-        skipped_rows=tuple(prepared.outcome.skipped_rows),
+        sheet=prepared.sheet_names, header_row=primary.header.row_number,
+        mapping=primary.mapping.as_labels(), date_order=primary.outcome.date_order,
+        rows_read=_rows_read(prepared), records_added=len(prepared.records),
+        skipped_rows=tuple(prepared.skipped_rows),
         finding_counts=_finding_counts(prepared), superseded=superseded,
-        other_active_lists=other_active,
+        other_active_lists=other_active, warnings=prepared.warnings,
     )

@@ -19,6 +19,8 @@ from aimdesk.core.ingest.synonyms import header_field_scores, normalise_header
 
 MappingSource = Literal["user", "template", "header", "values"]
 
+STRONG_HEADER = 0.8
+"""A header scoring this for a field plainly names it."""
 GROUP_LABEL_DISCOUNT = 0.9
 """A match found only with the group label above the header counts a little less."""
 
@@ -40,7 +42,10 @@ class ColumnChoice:
 
 @dataclass(frozen=True, slots=True)
 class ColumnMapping:
+    """The columns chosen for the canonical fields, and what the user should know about it."""
+
     choices: tuple[ColumnChoice, ...]
+    warnings: tuple[str, ...] = ()
 
     def column_of(self, field: str) -> int | None:
         for choice in self.choices:
@@ -100,21 +105,50 @@ def suggest_mapping(header: HeaderGuess, data_rows: list[list[object]], *,
         column = _find_column(header, wanted, allow_letters=False)
         if field in CANONICAL_FIELDS and column is not None:
             _take(chosen, ColumnChoice(field, column, header.labels[column], 0.95, "template"))
-    for choice in _header_candidates(header):
+    candidates = _header_candidates(header)
+    for choice in candidates:
         _take(chosen, choice)
     for choice in _value_candidates(header, data_rows, chosen):
         _take(chosen, choice)
     ordered = sorted(chosen.values(), key=lambda c: CANONICAL_FIELDS.index(c.field))  # type: ignore[arg-type]
-    return ColumnMapping(tuple(ordered))
+    return ColumnMapping(tuple(ordered), _displaced(chosen, candidates))
 
 
-def require_fields(mapping: ColumnMapping, *, sheet_label: str) -> None:
-    """Refuse a mapping without the fields no import can do without."""
+def _displaced(chosen: dict[str, ColumnChoice], candidates: list[ColumnChoice]) -> tuple[str, ...]:
+    """Warn when the user's --map took the column that plainly holds another field."""
+    warnings = []
+    for choice in chosen.values():
+        if choice.source != "user":
+            continue
+        for other in candidates:
+            if (other.column == choice.column and other.field != choice.field
+                    and other.confidence >= STRONG_HEADER and other.field not in chosen):
+                warnings.append(
+                    f"Column '{choice.label}' looks like {_words(other.field)}, but --map gave it "
+                    f"to {_words(choice.field)}; {_words(other.field)} is now left empty.")
+                break
+    return tuple(warnings)
+
+
+def _words(field: str) -> str:
+    return field.replace("_", " ")
+
+
+def same_columns(first: ColumnMapping, second: ColumnMapping) -> bool:
+    """Do two sheets name the same columns for the same fields (one list split in sheets)?"""
+    def key(mapping: ColumnMapping) -> dict[str, str]:
+        return {c.field: normalise_header(c.label) for c in mapping.choices}
+    return key(first) == key(second)
+
+
+def require_fields(mapping: ColumnMapping, header: HeaderGuess, *, sheet_label: str) -> None:
+    """Refuse a mapping without the fields no import can do without, naming the columns."""
     for field in REQUIRED_FIELDS:
         if mapping.column_of(field) is None:
-            words = field.replace("_", " ")
+            names = ", ".join(f"'{label}'" for label in header.labels if label)
             raise MappingError(
-                f"{sheet_label} has no column for {words}; map one with --map {field}=HEADER."
+                f"{sheet_label} has no column for {_words(field)}; map one with "
+                f"--map {field}=HEADER (its columns are {names})."
             )
 
 
@@ -179,7 +213,8 @@ def _share(field: str, sample: list[object]) -> float:
     test = {
         "sedex_id": lambda v: looks_like_sedex(clean_text(v)),
         "audit_date": lambda v: isinstance(v, dt.date) or (
-            isinstance(v, str) and parse_date(v, None).status in ("ok", "ambiguous")),
+            isinstance(v, str) and not v.strip().isdigit()
+            and parse_date(v, None).status in ("ok", "ambiguous")),
         "country": lambda v: normalise_country(clean_text(v)) is not None,
         "audit_type": lambda v: normalise_scheme(clean_text(v)).code not in (None, "MEMBER_PROTOCOL"),
     }[field]

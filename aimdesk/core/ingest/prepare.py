@@ -10,13 +10,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from aimdesk.core.errors import InputFileError
 from aimdesk.core.ingest.cells import cell_text, is_blank
+from aimdesk.core.ingest.checks import column_warnings
 from aimdesk.core.ingest.dates import DateOrder
-from aimdesk.core.ingest.header import HeaderGuess, choose_sheet
-from aimdesk.core.ingest.mapping import ColumnMapping, require_fields, suggest_mapping
+from aimdesk.core.ingest.header import HeaderGuess, choose_sheet, detect_header
+from aimdesk.core.ingest.mapping import (ColumnMapping, require_fields, same_columns,
+                                         suggest_mapping)
 from aimdesk.core.ingest.reader import SheetData, Workbook, read_workbook
-from aimdesk.core.ingest.rows import RowOutcome, build_records
+from aimdesk.core.ingest.rows import RowOutcome, SupplierRecord, build_records
+from aimdesk.core.ingest.synonyms import normalise_header
 from aimdesk.core.progress import CancelToken, Progress
+
+MIN_LIST_ROWS = 3
+"""A sheet with fewer data rows than this is not worth a warning about a second list."""
 
 
 @dataclass(frozen=True)
@@ -33,25 +40,55 @@ class ImportOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class PreparedImport:
-    """A file read, its header found, its columns mapped and its rows normalised."""
+class SheetPart:
+    """One sheet of the list: its header, the columns taken and the records read."""
 
-    workbook: Workbook
     sheet: SheetData
     header: HeaderGuess
     mapping: ColumnMapping
     outcome: RowOutcome
 
-    def kept_rows(self) -> list[tuple[int, list[str]]]:
-        """Every non-empty row of the sheet as text, with its 1-based row number."""
-        return [(index + 1, [c if type(c) is str else cell_text(c) for c in row])
-                for index, row in enumerate(self.sheet.rows)
+
+@dataclass(frozen=True, slots=True)
+class PreparedImport:
+    """A file read, its header found, its columns mapped and its rows normalised.
+
+    A list split over several sheets with the same columns (one sheet per country, say)
+    is one import with several parts; the first part is the sheet chosen first.
+    """
+
+    workbook: Workbook
+    parts: tuple[SheetPart, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def primary(self) -> SheetPart:
+        return self.parts[0]
+
+    @property
+    def sheet_names(self) -> str:
+        return ", ".join(part.sheet.name for part in self.parts)
+
+    @property
+    def records(self) -> list[SupplierRecord]:
+        return [record for part in self.parts for record in part.outcome.records]
+
+    @property
+    def skipped_rows(self) -> list[tuple[str, int]]:
+        return [(part.sheet.name, number) for part in self.parts
+                for number in part.outcome.skipped_rows]
+
+    def kept_rows(self) -> list[tuple[str, int, list[str]]]:
+        """Every non-empty row of every part as text: (sheet, 1-based row number, cells)."""
+        return [(part.sheet.name, index + 1, [c if type(c) is str else cell_text(c) for c in row])
+                for part in self.parts
+                for index, row in enumerate(part.sheet.rows)
                 if len(row) > row.count("") and not all(is_blank(c) for c in row)]
 
     def template(self) -> dict[str, Any]:
         """What to offer first when this member sends the next file."""
-        return {"sheet": self.sheet.name, "mapping": self.mapping.as_labels(),
-                "date_order": self.outcome.date_order}
+        return {"sheet": self.primary.sheet.name, "mapping": self.primary.mapping.as_labels(),
+                "date_order": self.primary.outcome.date_order}
 
 
 def prepare_import(path: Path, options: ImportOptions, *, as_of: dt.date,
@@ -74,14 +111,59 @@ def prepare_import(path: Path, options: ImportOptions, *, as_of: dt.date,
     sheet_name = options.sheet or _template_sheet(workbook, template)
     sheet, header = choose_sheet(workbook, sheet_name=sheet_name, header_row=options.header_row)
     label = f"Sheet '{sheet.name}' of {workbook.path.name}"
-    data_rows = sheet.rows[header.row_index + 1:]
-    mapping = suggest_mapping(header, data_rows, overrides=options.mapping,
+    mapping = suggest_mapping(header, sheet.rows[header.row_index + 1:], overrides=options.mapping,
                               template=template.get("mapping"), sheet_label=label)
-    require_fields(mapping, sheet_label=label)
-    outcome = build_records(sheet.rows, header, mapping, date_order=options.date_order,
-                            fallback_order=template.get("date_order"), as_of=as_of,
-                            progress=progress, cancel=cancel)
-    return PreparedImport(workbook, sheet, header, mapping, outcome)
+    require_fields(mapping, header, sheet_label=label)
+    sheets: list[tuple[SheetData, HeaderGuess, ColumnMapping]] = [(sheet, header, mapping)]
+    warnings: list[str] = list(mapping.warnings)
+    if options.sheet is None:
+        companions, others = _other_lists(workbook, sheet, mapping, options)
+        sheets += companions
+        warnings += others
+    seen: dict[tuple[str, ...], str] = {}
+    parts = []
+    for number, (part_sheet, part_header, part_mapping) in enumerate(sheets):
+        outcome = build_records(
+            part_sheet.rows, part_header, part_mapping, date_order=options.date_order,
+            fallback_order=template.get("date_order"), as_of=as_of, seen=seen,
+            sheet_label=f" of sheet '{part_sheet.name}'" if len(sheets) > 1 else "",
+            progress=progress, cancel=cancel)
+        parts.append(SheetPart(part_sheet, part_header, part_mapping, outcome))
+    prepared = PreparedImport(workbook, tuple(parts), ())
+    if not prepared.records:
+        raise InputFileError(
+            f"{label} has column names on row {header.row_number} but no supplier rows under them.")
+    warnings += column_warnings(prepared.parts)
+    return PreparedImport(workbook, tuple(parts), tuple(warnings))
+
+
+def _other_lists(workbook: Workbook, chosen: SheetData, mapping: ColumnMapping,
+                 options: ImportOptions) -> tuple[list[tuple[SheetData, HeaderGuess, ColumnMapping]], list[str]]:
+    """Sheets with the same columns as the chosen one (imported with it), and warnings
+    for sheets that hold another list with other columns (left for a separate import)."""
+    same, warnings = [], []
+    for sheet in workbook.sheets:
+        if sheet is chosen or sheet.is_hidden or not sheet.rows:
+            continue
+        header = detect_header(sheet.rows, header_row=options.header_row)
+        if header is None:
+            continue
+        data = sheet.rows[header.row_index + 1:]
+        other = suggest_mapping(header, data, overrides=_known_overrides(options, header))
+        rows = sum(1 for row in data if not all(is_blank(c) for c in row))
+        if same_columns(mapping, other) and rows:
+            same.append((sheet, header, other))
+        elif other.column_of("site_name") is not None and len(other.choices) >= 3 and rows >= MIN_LIST_ROWS:
+            warnings.append(
+                f"Sheet '{sheet.name}' also looks like a supplier list ({rows} rows) but its "
+                f"columns differ; it was not imported: import it on its own with --sheet \"{sheet.name}\".")
+    return same, warnings
+
+
+def _known_overrides(options: ImportOptions, header: HeaderGuess) -> dict[str, str]:
+    """The user's --map choices that name columns this sheet has too."""
+    labels = {normalise_header(label) for label in header.labels}
+    return {f: h for f, h in options.mapping.items() if normalise_header(h) in labels}
 
 
 def _template_sheet(workbook: Workbook, template: dict[str, Any]) -> str | None:

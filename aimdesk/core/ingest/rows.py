@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -18,6 +19,12 @@ from aimdesk.core.ingest.schemes import normalise_scheme
 from aimdesk.core.progress import CancelToken, Progress, check, report
 
 BATCH = 5000
+_TOTAL_LINE = re.compile(
+    r"^\s*(grand\s*|sub\s*)?(totals?|sum|summe|gesamt|totale|toplam|jumlah|tổng( cộng)?|"
+    r"合计|总计|合計|總計|小计|ยอดรวม|รวม)\s*[:=]?(\s*[\d.,]+(\s+\w+)?)?\s*$", re.IGNORECASE)
+"""A totals line under the list ("TOTAL", "Grand total: 254"): not a supplier."""
+TOTAL_ROW_MAX_CELLS = 3
+"""A totals line fills few cells; a supplier row with the word "Total" fills many."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,8 @@ class RowOutcome:
 def build_records(rows: list[list[object]], header: HeaderGuess, mapping: ColumnMapping, *,
                   date_order: DateOrder | None, as_of: dt.date,
                   fallback_order: DateOrder | None = None,
+                  seen: dict[tuple[str, ...], str] | None = None,
+                  sheet_label: str = "",
                   progress: Progress | None = None,
                   cancel: CancelToken | None = None) -> RowOutcome:
     """Normalise every data row under `header`.
@@ -68,6 +77,9 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
         date_order: day/month order forced by the user; None infers it from the column.
         fallback_order: the order used when the column gives no evidence (the member's
             order last time).
+        seen: rows already read, shared between the sheets of one list so that a row
+            repeated on another sheet is found too.
+        sheet_label: how a row of this sheet is named in "repeats row …" messages.
         as_of: the day the list is judged on (future dates, audits too old).
 
     Returns:
@@ -83,7 +95,7 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
     header_texts = [label.casefold() for label in header.labels]
     name_header = header_texts[columns["site_name"]]
     minimum_cells = 2 if len(columns) >= 3 else 1
-    seen: dict[tuple[str, ...], int] = {}
+    seen = {} if seen is None else seen
     records, skipped = [], []
     oldest = _years_before(as_of, AUDIT_WINDOW_YEARS)
     for offset, row in enumerate(data):
@@ -98,6 +110,7 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
         values = [row[c] if 0 <= c < width else "" for c in positions]
         name = values[0]
         if (filled < minimum_cells or all(is_blank(v) for v in values)
+                or (filled <= TOTAL_ROW_MAX_CELLS and _is_total_row(row))
                 or (isinstance(name, str) and name.strip().casefold() == name_header
                     and _repeats_header(row, header_texts))):
             skipped.append(number)
@@ -106,9 +119,9 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
         key = _duplicate_key(record)
         if key in seen:
             record = _with_finding(record, Finding(
-                "duplicate_row", "", f"Row {number} repeats row {seen[key]}."))
+                "duplicate_row", "", f"Row {number} repeats {seen[key]}."))
         else:
-            seen[key] = number
+            seen[key] = f"row {number}{sheet_label}"
         records.append(record)
     return RowOutcome(records, skipped, date_order)
 
@@ -195,6 +208,10 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def _is_total_row(row: list[object]) -> bool:
+    return any(isinstance(cell, str) and _TOTAL_LINE.match(cell) for cell in row)
 
 
 def _repeats_header(row: list[object], header_texts: list[str]) -> bool:

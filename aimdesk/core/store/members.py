@@ -31,6 +31,14 @@ def find_member(store: Store, name: str) -> int | None:
     return int(row[0]) if row else None
 
 
+def member_name(store: Store, member_id: int) -> str:
+    """The member's name as first written (imports may spell it in another case)."""
+    row = store.conn.execute("SELECT name FROM members WHERE id = ?", (member_id,)).fetchone()
+    if row is None:
+        raise WorkspaceError(f"There is no member #{member_id} in this workspace.")
+    return str(row[0])
+
+
 def ensure_member(store: Store, name: str, *, now: datetime) -> int:
     """The id of member `name`, created if new. Call inside a transaction."""
     clean = " ".join(name.split())
