@@ -109,6 +109,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _current_user() -> str:
+    """The login name recorded as who imported; never fails (odd Windows set-ups)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - getpass raises various errors without a login name
+        return "unknown"
+
+
 def _progress(done: int, total: int, what: str) -> None:
     if sys.stderr.isatty() and total:
         print(f"\r{what}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
@@ -122,7 +130,7 @@ def _run_import(args: argparse.Namespace) -> int:
         mapping=parse_overrides(args.map), date_order=args.date_order,
         replace=args.replace, force=args.force)
     with Store.open(args.workspace, create=True) as store:
-        result = import_file(store, args.file, options, who=getpass.getuser(), progress=_progress)
+        result = import_file(store, args.file, options, who=_current_user(), progress=_progress)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         print(_import_summary(result))
@@ -200,7 +208,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         raise WorkspaceError(f"{args.dir / DEMO_WORKSPACE_NAME} already exists; remove it or choose another folder.")
     args.dir.mkdir(parents=True, exist_ok=True)
     write_member_files(args.dir, seed=args.seed, scale=args.scale)
-    workspace = build_demo_workspace(args.dir, who=getpass.getuser(), progress=_progress)
+    workspace = build_demo_workspace(args.dir, who=_current_user(), progress=_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Demo data in {args.dir}; workspace {workspace}.")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from aimdesk.core.errors import DuplicateImportError
+from aimdesk.core.ingest.cells import cell_text
 from aimdesk.core.ingest.findings import FINDING_KINDS
 from aimdesk.core.ingest.prepare import ImportOptions, PreparedImport, prepare_import
 from aimdesk.core.ingest.reader import file_sha256
@@ -129,12 +130,15 @@ def _insert_import(store: Store, prepared: PreparedImport, member_id: int, *, wh
 def _insert_rows(store: Store, prepared: PreparedImport, import_id: int, member_id: int, *,
                  progress: Progress | None, cancel: CancelToken | None) -> None:
     """Raw rows, records and findings, with ids assigned here so records can point at
-    their raw row without a round trip per row (safe: we hold the write lock)."""
+    their raw row without a round trip per row (safe: we hold the write lock).
+
+    Raw cells are kept as JSON exactly as read: text, numbers, booleans; dates in ISO form.
+    """
     conn = store.conn
     next_raw = _next_id(store, "raw_rows")
     raw_ids: dict[tuple[str, int], int] = {}
     raw = []
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    encode = json.JSONEncoder(ensure_ascii=False, default=cell_text).encode
     for offset, (sheet, number, cells) in enumerate(prepared.kept_rows()):
         raw_ids[(sheet, number)] = next_raw + offset
         raw.append((next_raw + offset, import_id, sheet, number, encode(cells)))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from aimdesk.core.errors import InputFileError
-from aimdesk.core.ingest.cells import cell_text, is_blank
+from aimdesk.core.ingest.cells import is_blank
 from aimdesk.core.ingest.checks import column_warnings
 from aimdesk.core.ingest.dates import DateOrder
 from aimdesk.core.ingest.header import HeaderGuess, choose_sheet, detect_header
@@ -78,9 +78,9 @@ class PreparedImport:
         return [(part.sheet.name, number) for part in self.parts
                 for number in part.outcome.skipped_rows]
 
-    def kept_rows(self) -> list[tuple[str, int, list[str]]]:
-        """Every non-empty row of every part as text: (sheet, 1-based row number, cells)."""
-        return [(part.sheet.name, index + 1, [c if type(c) is str else cell_text(c) for c in row])
+    def kept_rows(self) -> list[tuple[str, int, list[object]]]:
+        """Every non-empty row of every part as read: (sheet, 1-based row number, cells)."""
+        return [(part.sheet.name, index + 1, row)
                 for part in self.parts
                 for index, row in enumerate(part.sheet.rows)
                 if len(row) > row.count("") and not all(is_blank(c) for c in row)]
