@@ -284,3 +284,11 @@ def test_a_column_that_is_mostly_not_its_field_raises_a_warning(store: Store, tm
                in w for w in report.warnings)
     assert any("Column 'Kraj' looks like country, but --map gave it to audit date" in w
                for w in report.warnings)
+
+
+def test_a_month_without_a_day_is_read_as_the_first_and_flagged(store: Store, tmp_path: Path, fixed_now) -> None:
+    rows = [STANDARD_HEADER, ["Alpha", "", "", "CN", "", "Sept 2025", "", "", "R1"],
+            ["Beta", "", "", "CN", "", "25/03/2025", "", "", "R2"]]
+    report = run_import(store, write_csv(tmp_path / "m.csv", rows), fixed_now)
+    assert report.finding_counts == {"approximate_date": 1}
+    assert next(iter_active_records(store)).audit_date == "2025-09-01"

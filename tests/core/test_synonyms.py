@@ -87,6 +87,97 @@ def test_real_world_headers_map_to_their_field(header: str, field: str) -> None:
     assert best_field(header) == field
 
 
+@pytest.mark.parametrize(("header", "field"), [
+    ("FAC. NAME", "site_name"), ("Fac. Name", "site_name"), ("ADDR.", "address"),
+    ("Addr.", "address"), ("ST/PROV", "region"), ("AUD. CO.", "audit_firm"),
+    ("Aud. Co.", "audit_firm"), ("Aud. Date", "audit_date"), ("AUD. TYPE", "audit_type"),
+    ("Ctry", "country"), ("CTRY", "country"), ("VENDOR #", "member_ref"),
+    ("SEDEX ZS # (IF ANY)", "sedex_id"),
+])
+def test_abbreviated_headers_map_to_their_field(header: str, field: str) -> None:
+    assert best_field(header) == field
+    assert header_field_scores(header)[field] >= 0.9
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Naam vestiging", "site_name"), ("Vestiging", "site_name"), ("Adres", "address"),
+    ("Plaats", "city"), ("Provincie", "region"), ("Postcode", "postal_code"), ("Land", "country"),
+    ("Sedex-nummer", "sedex_id"), ("Leveranciersnummer", "member_ref"),
+    ("Auditdatum", "audit_date"), ("Soort audit", "audit_type"), ("Auditbureau", "audit_firm"),
+])
+def test_dutch_headers_map_to_their_field(header: str, field: str) -> None:
+    assert best_field(header) == field
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Nama Kilang", "site_name"), ("Kilang", "site_name"), ("Alamat", "address"),
+    ("Bandar", "city"), ("Negeri", "region"), ("Poskod", "postal_code"), ("Negara", "country"),
+    ("No. Sedex", "sedex_id"), ("Kod Pembekal", "member_ref"), ("Tarikh Audit", "audit_date"),
+    ("Jenis Audit", "audit_type"), ("Firma Audit", "audit_firm"),
+])
+def test_malay_headers_map_to_their_field(header: str, field: str) -> None:
+    assert best_field(header) == field
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Zakład", "site_name"), ("Nazwa zakładu", "site_name"), ("Zakład (lokalizacja)", "site_name"),
+    ("Lokalizacja", "site_name"), ("Dostawca", "site_name"), ("Firma", "site_name"),
+    ("Adres", "address"), ("Adres zakładu", "address"), ("Miasto", "city"),
+    ("Województwo", "region"), ("Województwo / region", "region"), ("Kod pocztowy", "postal_code"),
+    ("Kraj", "country"), ("Nr Sedex (ZS)", "sedex_id"), ("Nr dostawcy", "member_ref"),
+    ("Data audytu", "audit_date"), ("Rodzaj audytu", "audit_type"),
+    ("Firma audytorska", "audit_firm"),
+])
+def test_polish_headers_map_to_their_field(header: str, field: str) -> None:
+    assert best_field(header) == field
+
+
+@pytest.mark.parametrize("header", ["지역", "시/도", "州・省", "都道府県", "省"])
+def test_korean_and_japanese_region_headers_map_to_region(header: str) -> None:
+    assert best_field(header) == "region"
+
+
+def test_leverancier_and_dostawca_weigh_like_supplier() -> None:
+    supplier = header_field_scores("Supplier")["site_name"]
+    assert header_field_scores("Leverancier")["site_name"] == supplier
+    assert header_field_scores("Dostawca")["site_name"] == supplier
+    assert header_field_scores("Firma")["site_name"] < supplier
+
+
+@pytest.mark.parametrize(("site", "company"), [
+    ("Zakład (lokalizacja)", "Dostawca (firma)"),
+    ("Factory (site)", "Supplier (company)"),
+    ("Factory", "Parent company"),
+    ("Site", "Group"),
+])
+def test_site_headers_beat_company_headers_for_site_name(site: str, company: str) -> None:
+    assert header_field_scores(site)["site_name"] > header_field_scores(company).get("site_name", 0)
+
+
+@pytest.mark.parametrize("header", [
+    "Parent company", "Parent company name", "Holding company", "Group name", "Grupo", "集团名称",
+    "Supplier group",
+])
+def test_owner_headers_score_too_low_to_be_the_site(header: str) -> None:
+    assert header_field_scores(header).get("site_name", 0) < 0.5
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Audit date (dd/mm/yyyy)", "audit_date"), ("Country (ISO)", "country"),
+    ("Sedex ZS # (if any)", "sedex_id"), ("Sedex ZS #\n(if any)", "sedex_id"),
+    ("Factory name (English)", "site_name"), ("Postcode [optional]", "postal_code"),
+    ("Audit\nstandard", "audit_type"),
+])
+def test_bracketed_notes_do_not_hide_the_field(header: str, field: str) -> None:
+    assert best_field(header) == field
+    assert header_field_scores(header)[field] >= 0.9
+
+
+def test_brackets_naming_another_field_are_not_a_note() -> None:
+    assert best_field("Supplier (Sedex ID)") == "sedex_id"
+    assert best_field("Name (auditor)") == "audit_firm"
+
+
 @pytest.mark.parametrize("header", [
     "Factory name", "FACTORY NAME", "factory_name", "Factory Name:", "Factory-Name", " factory name ",
 ])

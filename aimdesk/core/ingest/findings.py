@@ -14,6 +14,7 @@ FINDING_KINDS: dict[str, str] = {
     "missing_audit_date": "Audit date is empty",
     "unparseable_date": "Audit date cannot be read",
     "ambiguous_date": "Audit date could be day/month or month/day",
+    "approximate_date": "Audit date gives only the month",
     "future_date": "Audit date is in the future",
     "audit_too_old": f"Audit older than {AUDIT_WINDOW_YEARS} years",
     "invalid_identifier": "Sedex id is not valid",

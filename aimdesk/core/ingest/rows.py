@@ -174,6 +174,10 @@ def _audit_date(value: object, order: DateOrder | None, as_of: dt.date,
             "ambiguous_date", "audit_date",
             f"'{raw}' could be day/month or month/day; read as {parsed.value}; "
             "set the date order if that is wrong.")
+    if parsed.value and parsed.is_approximate and oldest <= parsed.value <= as_of:
+        return parsed.value, Finding(
+            "approximate_date", "audit_date",
+            f"'{raw}' gives only the month; read as {parsed.value}.")
     if parsed.value and parsed.value > as_of:
         return parsed.value, Finding("future_date", "audit_date", f"{parsed.value} is after {as_of}.")
     if parsed.value and parsed.value < oldest:

@@ -14,6 +14,13 @@ A header is scored against the vocabulary in three ways, best one wins per field
 
 Site words ("factory", "fournisseur") qualify other fields ("Factory address"), so a
 `site_name` containment score is halved when another field also matched.
+
+Notes in brackets ("Audit date (dd/mm/yyyy)", "Zakład (lokalizacja)") do not dilute a
+header: it also scores without them, at `NOTE_FACTOR` of that score, unless the brackets
+themselves name another field ("Supplier (Sedex ID)"). Party words with an id word
+("Supplier No") name the member's reference; owner words ("Parent company", "Holding",
+"Grupa") name the company above the site, so they pull `site_name` down to
+`OWNER_FACTOR` of its score.
 """
 
 from __future__ import annotations
@@ -48,6 +55,20 @@ ID_WORDS = frozenset({
 })
 """Words that turn a party word ("supplier", "fornecedor") into the member's reference."""
 REFERENCE_FACTOR = 0.9
+OWNER_WORDS = frozenset({
+    "parent", "group", "holding", "holdings", "groupe", "grupo", "gruppo", "gruppe", "konzern",
+    "muttergesellschaft", "matriz", "moederbedrijf", "moedermaatschappij", "concern", "grupa",
+    "holdingu", "grup", "induk",
+})
+"""Words naming the company that owns the site: "Parent company", "Grupo", "Holding"."""
+OWNER_TERMS = ("tapdoan", "集团", "集團", "母公司", "控股", "グループ", "親会社", "그룹", "모회사",
+               "지주회사")
+"""Owner words found anywhere in a normalised header (scripts without spaces, "Tập đoàn")."""
+OWNER_FACTOR = 0.3
+NOTE_FACTOR = 0.95
+"""A header scored without its bracketed notes keeps this share of that score."""
+NOTE_NAMES_FIELD = 0.8
+"""Brackets scoring this much for a field other than the header's are no mere note."""
 MAX_HEADER_CHARS = 120
 """Longer cells are notes or data, never headers: they score 0 without any work."""
 
@@ -56,6 +77,7 @@ _CHAR_MAP = str.maketrans({
     "ø": "o", "Ø": "o", "æ": "ae", "œ": "oe", "_": " ",
 })
 _WORD_SPLIT = re.compile(r"[\W_]+")
+_BRACKETS = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
 
 def _is_latin(char: str) -> bool:
@@ -185,6 +207,47 @@ def _scores(text: str) -> tuple[tuple[str, float], ...]:
     key = normalise_header(text)
     if not key or len(key) > MAX_HEADER_CHARS or key.isdigit():
         return ()
+    scores = _vocabulary_scores(key, text)
+    _add_scores_without_notes(text, scores)
+    if QUALIFIER_FIELD not in (field for field, _ in _index().exact.get(key, ())):
+        _prefer_reference(text, scores)
+    _damp_owner_words(key, text, scores)
+    return tuple((field, round(score, 4)) for field, score in scores.items() if score > 0)
+
+
+def _add_scores_without_notes(text: str, scores: dict[str, float]) -> None:
+    """Score "Audit date (dd/mm/yyyy)" as "Audit date" too, unless the brackets name a
+    field of their own ("Supplier (Sedex ID)")."""
+    notes = _BRACKETS.findall(text)
+    core = _BRACKETS.sub(" ", text).strip()
+    core_key = normalise_header(core)
+    if not notes or not core_key or core_key.isdigit():
+        return
+    core_scores = _vocabulary_scores(core_key, core)
+    if not core_scores:
+        return
+    core_field = max(core_scores, key=core_scores.__getitem__)
+    for note in notes:
+        note_key = normalise_header(note)
+        note_scores = _vocabulary_scores(note_key, note) if note_key else {}
+        if any(score >= NOTE_NAMES_FIELD and field != core_field
+               for field, score in note_scores.items()):
+            return
+    for field, score in core_scores.items():
+        scores[field] = max(scores.get(field, 0.0), NOTE_FACTOR * score)
+
+
+def _damp_owner_words(key: str, text: str, scores: dict[str, float]) -> None:
+    """"Parent company", "Grupo", "集团": the owner of the site, not the site."""
+    if QUALIFIER_FIELD not in scores:
+        return
+    words = {_squash(word) for word in _WORD_SPLIT.split(fold_text(text))}
+    if words & OWNER_WORDS or any(term in key for term in OWNER_TERMS):
+        scores[QUALIFIER_FIELD] *= OWNER_FACTOR
+
+
+def _vocabulary_scores(key: str, text: str) -> dict[str, float]:
+    """Exact, contained and fuzzy scores of one normalised header `key` (from `text`)."""
     index = _index()
     scores: dict[str, float] = defaultdict(float)
     contained_by: dict[str, float] = defaultdict(float)
@@ -215,9 +278,7 @@ def _scores(text: str) -> tuple[tuple[str, float], ...]:
         contained_by[QUALIFIER_FIELD] *= QUALIFIER_DAMPING
     for field, score in contained_by.items():
         scores[field] = max(scores[field], score)
-    if QUALIFIER_FIELD not in (field for field, _ in index.exact.get(key, ())):
-        _prefer_reference(text, scores)
-    return tuple((field, round(score, 4)) for field, score in scores.items() if score > 0)
+    return {field: score for field, score in scores.items() if score > 0}
 
 
 def _prefer_reference(text: str, scores: dict[str, float]) -> None:
