@@ -6,9 +6,11 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable
 
+from aimdesk.core.bulk import collector_paused
 from aimdesk.core.errors import DuplicateImportError
 from aimdesk.core.ingest.cells import cell_text
 from aimdesk.core.ingest.findings import FINDING_KINDS
@@ -70,9 +72,15 @@ def import_file(store: Store, path: Path, options: ImportOptions, *, who: str,
         DuplicateImportError: the identical file was imported before (use `force`).
         Cancelled: `cancel` was set; nothing was written.
     """
-    moment = now()
+    with collector_paused():
+        return _import(store, Path(path), options, who=who, moment=now(), progress=progress,
+                       cancel=cancel)
+
+
+def _import(store: Store, path: Path, options: ImportOptions, *, who: str, moment: datetime,
+            progress: Progress | None, cancel: CancelToken | None) -> ImportReport:
     if not options.force:
-        _refuse_duplicate(store, Path(path))
+        _refuse_duplicate(store, path)
     member_id = find_member(store, options.member)
     template = member_template(store, member_id) if member_id is not None else None
     prepared = prepare_import(path, options, as_of=moment.date(), template=template,
@@ -151,10 +159,8 @@ def _insert_rows(store: Store, prepared: PreparedImport, import_id: int, member_
         report(progress, start, len(records), "Saving records")
         batch = records[start:start + WRITE_BATCH]
         conn.executemany(_RECORD_INSERT, [
-            (next_record + start + i, import_id, raw_ids[(sheet, r.row_number)], member_id, r.site_name,
-             r.address, r.city, r.region, r.postal_code, r.country, r.country_raw, r.sedex_id,
-             r.sedex_id_raw, r.member_ref, r.audit_date, r.audit_date_raw, r.audit_type,
-             r.audit_type_raw, r.audit_firm)
+            (next_record + start + i, import_id, raw_ids[(sheet, r.row_number)], member_id,
+             *_record_values(r))
             for i, (sheet, r) in enumerate(batch)])
         conn.executemany(
             "INSERT INTO findings (record_id, import_id, kind, field, message) VALUES (?, ?, ?, ?, ?)",
@@ -163,11 +169,17 @@ def _insert_rows(store: Store, prepared: PreparedImport, import_id: int, member_
     check(cancel)
 
 
+_RECORD_COLUMNS = (
+    "site_name", "address", "city", "region", "postal_code", "country", "country_raw",
+    "sedex_id", "sedex_id_raw", "member_ref", "audit_date", "audit_date_raw", "audit_type",
+    "audit_type_raw", "audit_firm",
+)
+_record_values = attrgetter(*_RECORD_COLUMNS)
+"""A record's stored values in column order, read in one C call (50,000 records a go)."""
+
 _RECORD_INSERT = (
-    "INSERT INTO records (id, import_id, raw_row_id, member_id, site_name, address, city, "
-    "region, postal_code, country, country_raw, sedex_id, sedex_id_raw, member_ref, "
-    "audit_date, audit_date_raw, audit_type, audit_type_raw, audit_firm) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO records (id, import_id, raw_row_id, member_id, {', '.join(_RECORD_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (4 + len(_RECORD_COLUMNS)))})"
 )
 
 

@@ -83,7 +83,7 @@ class PreparedImport:
         return [(part.sheet.name, index + 1, row)
                 for part in self.parts
                 for index, row in enumerate(part.sheet.rows)
-                if len(row) > row.count("") and not all(is_blank(c) for c in row)]
+                if len(row) > row.count("")]
 
     def template(self) -> dict[str, Any]:
         """What to offer first when this member sends the next file."""
