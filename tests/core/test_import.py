@@ -292,3 +292,47 @@ def test_a_month_without_a_day_is_read_as_the_first_and_flagged(store: Store, tm
     report = run_import(store, write_csv(tmp_path / "m.csv", rows), fixed_now)
     assert report.finding_counts == {"approximate_date": 1}
     assert next(iter_active_records(store)).audit_date == "2025-09-01"
+
+
+def test_country_section_titles_give_the_rows_below_their_country(store: Store, tmp_path: Path, fixed_now) -> None:
+    header = ["Factory name", "City", "Audit date"]
+    rows = [header, ["— CHINA —", "— CHINA —", "— CHINA —"], ["Dongguan Toys", "Dongguan", "2025-01-02"],
+            ["Ningbo Plastics", "Ningbo", "2025-01-03"], ["VIETNAM (1 site)"], ["Saigon Garment", "HCMC", "2025-02-03"]]
+    report = run_import(store, write_xlsx(tmp_path / "sections.xlsx", rows), fixed_now)
+    assert report.records_added == 3
+    assert [s for _, s in report.skipped_rows] == [2, 5]
+    assert [r.country for r in iter_active_records(store)] == ["CN", "CN", "VN"]
+    assert "missing_country" not in report.finding_counts
+
+
+def test_the_hint_line_under_a_template_header_is_skipped(store: Store, tmp_path: Path, fixed_now) -> None:
+    rows = [["Factory name", "Sedex ID", "Audit date", "Country"],
+            ["Name of the production site", "e.g. ZS123456789", "DD/MM/YYYY", "e.g. China"],
+            ["Alpha Knit", "ZS123456789", "25/01/2025", "Bangladesh"]]
+    report = run_import(store, write_csv(tmp_path / "tpl.csv", rows), fixed_now)
+    assert report.records_added == 1 and report.skipped_rows == (("tpl", 2),)
+
+
+def test_text_marked_with_a_typed_apostrophe_and_decomposed_accents_is_read_clean(
+        store: Store, tmp_path: Path, fixed_now) -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Công ty May Việt Tiến")
+    rows = [["Factory name", "Country", "Audit date", "Vendor code"],
+            [decomposed, "Việt Nam", "'03/15/2025", "'000901"], ["Beta", "VN", "'12/31/2024", "'000902"]]
+    run_import(store, write_csv(tmp_path / "apos.csv", rows), fixed_now)
+    first, second = iter_active_records(store)
+    assert first.site_name == unicodedata.normalize("NFC", decomposed)
+    assert (first.audit_date, second.audit_date) == ("2025-03-15", "2024-12-31")
+    assert first.member_ref == "000901"
+
+
+def test_an_sap_vendor_extract_maps_by_its_technical_names(store: Store, tmp_path: Path, fixed_now) -> None:
+    rows = [["LIFNR", "NAME1", "STRAS", "ORT01", "PSTLZ", "LAND1", "ERDAT", "ZZAUDDAT"]] + [
+        [f"000010{i}", f"Werk {i}", "Hauptstr. 1", "Izmir", "35000", "TR", "20190101", f"2025010{i + 1}"]
+        for i in range(5)]
+    report = run_import(store, write_csv(tmp_path / "lfa1.csv", rows), fixed_now)
+    assert report.mapping == {"site_name": "NAME1", "address": "STRAS", "city": "ORT01",
+                              "postal_code": "PSTLZ", "country": "LAND1", "member_ref": "LIFNR",
+                              "audit_date": "ZZAUDDAT"}
+    assert next(iter_active_records(store)).audit_date == "2025-01-01"

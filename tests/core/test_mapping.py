@@ -98,3 +98,25 @@ def test_a_list_without_a_site_name_column_is_refused() -> None:
     with pytest.raises(MappingError, match="no column for site name; map one with --map "
                        r"site_name=HEADER \(its columns are 'Country', 'Audit date', 'Audit type'\)"):
         require_fields(mapping, header, sheet_label="Sheet 'S'")
+
+
+def test_the_column_naming_the_scheme_wins_over_an_audit_type_of_full_or_follow_up() -> None:
+    rows = [["Site name", "Audit Type", "Monitoring Programme"]]
+    data = [[f"Site {i}", "Full Audit" if i % 2 else "Follow-up Audit", "amfori BSCI"] for i in range(10)]
+    header = detect_header(rows + data, header_row=1)
+    assert suggest_mapping(header, data).as_labels()["audit_type"] == "Monitoring Programme"
+
+
+def test_two_columns_with_the_same_name_are_pointed_out() -> None:
+    rows = [["Factory name", "Date", "Country", "Date"]]
+    header = detect_header(rows, header_row=1)
+    mapping = suggest_mapping(header, [])
+    assert mapping.warnings == (
+        "Columns B and D are both called 'Date'; audit date was taken from column B "
+        "(change it with --map audit_date=D).",)
+
+
+def test_column_letters_run_past_z() -> None:
+    from aimdesk.core.ingest.mapping import column_letter
+
+    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import lru_cache
 
 _ZS_LIKE = re.compile(r"^\s*Z[SC]", re.IGNORECASE)
@@ -33,10 +34,13 @@ def _moment_text(cell: dt.date | dt.time) -> str:
 
 
 def clean_text(cell: object) -> str:
-    """Cell text with whitespace collapsed (line breaks, non-breaking spaces, tabs)."""
-    if type(cell) is str:
-        return " ".join(cell.split()) if cell else ""
-    return " ".join(cell_text(cell).split())
+    """Cell text as compared and stored: whitespace collapsed (line breaks, non-breaking
+    spaces, tabs), a typed leading apostrophe dropped, Unicode in composed form (NFC), so
+    that the same name written by two members is the same text."""
+    text = " ".join((cell if type(cell) is str else cell_text(cell)).split())
+    if text[:1] == "'":
+        text = text[1:].lstrip()  # Excel's "keep as text" mark, typed into the cell
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def is_blank(cell: object) -> bool:

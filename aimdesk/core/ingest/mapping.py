@@ -19,6 +19,10 @@ from aimdesk.core.ingest.synonyms import header_field_scores, normalise_header
 
 MappingSource = Literal["user", "template", "header", "values"]
 
+AUDIT_WORDS = ("aud", "denetim", "审核", "審核", "验厂", "kiemtra", "danhgia", "ตรวจ", "prufung", "verific")
+"""Parts of a normalised header that say it is about the audit."""
+WEAK_SCHEME_SHARE = 0.3
+"""An audit-type column naming a scheme in fewer of its cells than this holds something else."""
 STRONG_HEADER = 0.8
 """A header scoring this for a field plainly names it."""
 GROUP_LABEL_DISCOUNT = 0.9
@@ -110,8 +114,53 @@ def suggest_mapping(header: HeaderGuess, data_rows: list[list[object]], *,
         _take(chosen, choice)
     for choice in _value_candidates(header, data_rows, chosen):
         _take(chosen, choice)
+    _prefer_scheme_column(header, data_rows, chosen)
     ordered = sorted(chosen.values(), key=lambda c: CANONICAL_FIELDS.index(c.field))  # type: ignore[arg-type]
-    return ColumnMapping(tuple(ordered), _displaced(chosen, candidates))
+    warnings = _displaced(chosen, candidates) + _same_names(header, chosen)
+    return ColumnMapping(tuple(ordered), warnings)
+
+
+def _prefer_scheme_column(header: HeaderGuess, data_rows: list[list[object]],
+                          chosen: dict[str, ColumnChoice]) -> None:
+    """An "Audit type" column of Full/Follow-up beside a programme column of scheme names
+    (amfori exports): the scheme is what the common list needs, so take that column."""
+    current = chosen.get("audit_type")
+    if current is None or current.source != "header":
+        return
+    current_sample = _sample(data_rows, current.column)
+    if len(current_sample) < 3 or _share("audit_type", current_sample) >= WEAK_SCHEME_SHARE:
+        return
+    taken = {c.column for c in chosen.values()}
+    for column, label in enumerate(header.labels):
+        sample = _sample(data_rows, column)
+        if column not in taken and len(sample) >= 3 and _share("audit_type", sample) >= _SNIFF_SHARE["audit_type"]:
+            chosen["audit_type"] = ColumnChoice("audit_type", column, label, _SNIFF_CONFIDENCE, "values")
+            return
+
+
+def _same_names(header: HeaderGuess, chosen: dict[str, ColumnChoice]) -> tuple[str, ...]:
+    """Say which of two same-named columns ("Date", "Date") a field was taken from."""
+    warnings = []
+    keys = [normalise_header(label) for label in header.labels]
+    for choice in chosen.values():
+        twins = [i for i, key in enumerate(keys) if key and key == keys[choice.column]]
+        if len(twins) > 1:
+            letters = " and ".join(column_letter(i) for i in twins)
+            warnings.append(
+                f"Columns {letters} are both called '{choice.label}'; {_words(choice.field)} was "
+                f"taken from column {column_letter(choice.column)} (change it with "
+                f"--map {choice.field}={column_letter(twins[-1] if twins[0] == choice.column else twins[0])}).")
+    return tuple(warnings)
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letters of a 0-based column index: 0 → A, 27 → AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = string.ascii_uppercase[remainder] + letters
+    return letters
 
 
 def _displaced(chosen: dict[str, ColumnChoice], candidates: list[ColumnChoice]) -> tuple[str, ...]:
@@ -194,11 +243,11 @@ def _value_candidates(header: HeaderGuess, data_rows: list[list[object]],
     """Columns whose values give them away: ZS… ids, dates, countries, scheme names."""
     taken = {c.column for c in chosen.values()}
     found = []
-    for column, label in enumerate(header.labels):
+    for column in sorted(range(len(header.labels)), key=lambda c: not _names_an_audit(header.labels[c])):
+        label = header.labels[column]
         if column in taken:
             continue
-        sample = [row[column] for row in data_rows[:SNIFF_SAMPLE * 3]
-                  if column < len(row) and not is_blank(row[column])][:SNIFF_SAMPLE]
+        sample = _sample(data_rows, column)
         if len(sample) < 3:
             continue
         for field, share in _SNIFF_SHARE.items():
@@ -209,12 +258,35 @@ def _value_candidates(header: HeaderGuess, data_rows: list[list[object]],
     return found
 
 
+def _names_an_audit(label: str) -> bool:
+    """Headers saying "audit" are looked at first, so that the audit date wins over a
+    record's creation date when only values tell them apart (SAP's ZZAUDDAT vs ERDAT)."""
+    key = normalise_header(label)
+    return any(word in key for word in AUDIT_WORDS)
+
+
+def _sample(data_rows: list[list[object]], column: int) -> list[object]:
+    """Up to SNIFF_SAMPLE filled cells of a column, from the top of the list."""
+    return [row[column] for row in data_rows[:SNIFF_SAMPLE * 3]
+            if column < len(row) and not is_blank(row[column])][:SNIFF_SAMPLE]
+
+
+def _looks_like_date(value: object) -> bool:
+    """A date cell, or text that reads as a date; plain numbers only as yyyymmdd."""
+    if isinstance(value, dt.date):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = clean_text(value)
+    if text.isdigit() and not (len(text) == 8 and text[:2] in ("19", "20")):
+        return False
+    return parse_date(text, None).status in ("ok", "ambiguous")
+
+
 def _share(field: str, sample: list[object]) -> float:
     test = {
         "sedex_id": lambda v: looks_like_sedex(clean_text(v)),
-        "audit_date": lambda v: isinstance(v, dt.date) or (
-            isinstance(v, str) and not v.strip().isdigit()
-            and parse_date(v, None).status in ("ok", "ambiguous")),
+        "audit_date": _looks_like_date,
         "country": lambda v: normalise_country(clean_text(v)) is not None,
         "audit_type": lambda v: normalise_scheme(clean_text(v)).code not in (None, "MEMBER_PROTOCOL"),
     }[field]

@@ -23,6 +23,14 @@ _TOTAL_LINE = re.compile(
     r"^\s*(grand\s*|sub\s*)?(totals?|sum|summe|gesamt|totale|toplam|jumlah|tổng( cộng)?|"
     r"合计|总计|合計|總計|小计|ยอดรวม|รวม)\s*[:=]?(\s*[\d.,]+(\s+\w+)?)?\s*$", re.IGNORECASE)
 """A totals line under the list ("TOTAL", "Grand total: 254"): not a supplier."""
+COUNTRY = CANONICAL_FIELDS.index("country")
+EXAMPLE_ROWS = 3
+"""Hint lines are looked for only just under the header."""
+_EXAMPLE = re.compile(
+    r"^\s*(\(?(e\.?\s?g\.?|ex\.?|eg|i\.?e\.?|z\.?\s?b\.?|p\.?\s?ej\.?|por ejemplo|par exemple|"
+    r"example|exemple|ejemplo|exemplo|beispiel|esempio|örnek|ví dụ|contoh|例如|比如|例)\b|例[:：]|"
+    r"(dd|mm|yyyy|yy|jj|aaaa|tt|gg)([/.\-](dd|mm|yyyy|yy|jj|aaaa|tt|gg))+\s*$|"
+    r"(select|choose|enter|fill in|seleccione|choisir)\b)", re.IGNORECASE)
 TOTAL_ROW_MAX_CELLS = 3
 """A totals line fills few cells; a supplier row with the word "Total" fills many."""
 
@@ -90,13 +98,15 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
     data = rows[header.row_index + 1:]
     date_column = columns.get("audit_date")
     if date_order is None and date_column is not None:
-        date_order = infer_date_order(r[date_column] for r in data if date_column < len(r))
+        date_order = infer_date_order(clean_text(r[date_column]) if isinstance(r[date_column], str)
+                                      else r[date_column] for r in data if date_column < len(r))
     date_order = date_order or fallback_order
     header_texts = [label.casefold() for label in header.labels]
     name_header = header_texts[columns["site_name"]]
     minimum_cells = 2 if len(columns) >= 3 else 1
     seen = {} if seen is None else seen
     records, skipped = [], []
+    section_country = ""
     oldest = _years_before(as_of, AUDIT_WINDOW_YEARS)
     for offset, row in enumerate(data):
         if offset % BATCH == 0:
@@ -106,8 +116,17 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
         filled = len(row) - row.count("")
         if filled == 0:
             continue
+        if len(set(row)) <= 2 and _single_value(row):
+            section_country = _section_country(row) or section_country
+            skipped.append(number)
+            continue
+        if offset < EXAMPLE_ROWS and _is_example_row(row):
+            skipped.append(number)
+            continue
         width = len(row)
         values = [row[c] if 0 <= c < width else "" for c in positions]
+        if section_country and is_blank(values[COUNTRY]):
+            values[COUNTRY] = section_country
         name = values[0]
         if (filled < minimum_cells or all(is_blank(v) for v in values)
                 or (filled <= TOTAL_ROW_MAX_CELLS and _is_total_row(row))
@@ -141,6 +160,10 @@ def _record(number: int, values: list[object], order: DateOrder | None,
         findings.append(Finding("missing_country", "country", "The country is empty."))
     elif country is None:
         findings.append(Finding("unknown_country", "country", f"'{country_raw}' is not a country AIMDesk knows."))
+    if isinstance(date_cell, str):
+        date_cell = clean_text(date_cell)
+    if isinstance(sedex_cell, str):
+        sedex_cell = clean_text(sedex_cell)
     audit_date, date_finding = _audit_date(date_cell, order, as_of, oldest)
     if date_finding:
         findings.append(date_finding)
@@ -212,6 +235,22 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def _single_value(row: list[object]) -> bool:
+    """A row holding one value, maybe merged across the table: a section title."""
+    return len({clean_text(cell) for cell in row if not is_blank(cell)}) == 1
+
+
+def _section_country(row: list[object]) -> str:
+    """The country a section title names ("— CHINA —", "Vietnam (23)"), or ''."""
+    text = next(clean_text(cell) for cell in row if not is_blank(cell))
+    return text if _country(text) else ""
+
+
+def _is_example_row(row: list[object]) -> bool:
+    """The line of hints under a template's header ("e.g. ZS123456", "DD/MM/YYYY")."""
+    return sum(1 for cell in row if isinstance(cell, str) and _EXAMPLE.match(cell)) >= 2
 
 
 def _is_total_row(row: list[object]) -> bool:
