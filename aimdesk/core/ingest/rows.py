@@ -98,8 +98,7 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
     data = rows[header.row_index + 1:]
     date_column = columns.get("audit_date")
     if date_order is None and date_column is not None:
-        date_order = infer_date_order(clean_text(r[date_column]) if isinstance(r[date_column], str)
-                                      else r[date_column] for r in data if date_column < len(r))
+        date_order = infer_date_order(_unmarked(r[date_column]) for r in data if date_column < len(r))
     date_order = date_order or fallback_order
     header_texts = [label.casefold() for label in header.labels]
     name_header = header_texts[columns["site_name"]]
@@ -116,7 +115,7 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
         filled = len(row) - row.count("")
         if filled == 0:
             continue
-        if len(set(row)) <= 2 and _single_value(row):
+        if _may_be_single_value(row, filled) and _single_value(row):
             section_country = _section_country(row) or section_country
             skipped.append(number)
             continue
@@ -160,10 +159,7 @@ def _record(number: int, values: list[object], order: DateOrder | None,
         findings.append(Finding("missing_country", "country", "The country is empty."))
     elif country is None:
         findings.append(Finding("unknown_country", "country", f"'{country_raw}' is not a country AIMDesk knows."))
-    if isinstance(date_cell, str):
-        date_cell = clean_text(date_cell)
-    if isinstance(sedex_cell, str):
-        sedex_cell = clean_text(sedex_cell)
+    date_cell, sedex_cell = _unmarked(date_cell), _unmarked(sedex_cell)
     audit_date, date_finding = _audit_date(date_cell, order, as_of, oldest)
     if date_finding:
         findings.append(date_finding)
@@ -235,6 +231,17 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def _unmarked(cell: object) -> object:
+    """The cell without the apostrophe a user typed to keep it as text ("'03/15/2024")."""
+    return cell[1:] if type(cell) is str and cell[:1] == "'" else cell
+
+
+def _may_be_single_value(row: list[object], filled: int) -> bool:
+    """Cheap first test for a section title: every filled cell holds the same thing."""
+    first = row[0] if row[0] != "" else next(cell for cell in row if cell != "")
+    return row.count(first) == filled
 
 
 def _single_value(row: list[object]) -> bool:
