@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from openpyxl import Workbook
 
 from aimdesk.core.store.workspace import Store
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")  # CI runs the same examples every time; local runs explore
 
 STANDARD_HEADER = ["Factory name", "Address", "City", "Country", "Sedex ID", "Audit date",
                    "Audit type", "Audit company", "Vendor code"]

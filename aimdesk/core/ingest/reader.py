@@ -76,7 +76,7 @@ def read_workbook(path: Path) -> Workbook:
     file_format = _detect_format(path, data)
     if file_format == "text":
         text, encoding = decode_text(data, file_label=path.name)
-        rows, delimiter = read_delimited(text)
+        rows, delimiter = read_delimited(text, file_label=path.name)
         kind = {"\t": "tsv"}.get(delimiter, "csv")
         return Workbook(path, kind, digest, size, encoding, [SheetData(path.stem, rows)])
     return Workbook(path, file_format, digest, size, "", _read_spreadsheet(path, data))

@@ -121,7 +121,10 @@ def sniff_delimiter(text: str) -> str:
     sample = "\n".join(text.splitlines()[:_SNIFF_LINES])
     best, best_score = ",", -1.0
     for delimiter in DELIMITERS:
-        widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row]
+        try:
+            widths = [len(row) for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if row]
+        except csv.Error:
+            continue
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
@@ -133,8 +136,17 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_delimited(text: str) -> tuple[list[list[object]], str]:
-    """Split decoded text into rows of cell strings; returns (rows, delimiter)."""
+def read_delimited(text: str, *, file_label: str = "the file") -> tuple[list[list[object]], str]:
+    """Split decoded text into rows of cell strings; returns (rows, delimiter).
+
+    Raises:
+        InputFileError: the text cannot be split into rows (a broken quote, say).
+    """
+    text = text.replace("\x00", "")
     delimiter = sniff_delimiter(text)
-    rows: list[list[object]] = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        rows: list[list[object]] = [
+            list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as error:
+        raise InputFileError(f"{file_label} cannot be read as a delimited list ({error}).") from None
     return rows, delimiter
