@@ -68,9 +68,29 @@ def describe_findings(findings: list[RecordFinding]) -> str:
     return "\n".join(lines)
 
 
-class RecordsTableModel(QAbstractTableModel):
+class LabelledColumnsModel(QAbstractTableModel):
+    """A table whose columns are a fixed tuple of labels, shown left-aligned."""
+
+    column_labels: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.column_labels)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.column_labels):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.column_labels[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT  # a right-aligned label would sit under the sort arrow
+        return None
+
+
+class RecordsTableModel(LabelledColumnsModel):
     """Active supplier records matching a `RecordQuery`, fetched lazily in blocks."""
 
+    column_labels = tuple(RECORD_LABELS.get(column, column) for column in RECORD_COLUMNS)
     BLOCK = 200
     """Rows fetched at once around the one the view asks for."""
 
@@ -145,19 +165,6 @@ class RecordsTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RECORD_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(RECORD_COLUMNS):
-            return None
-        column = RECORD_COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return RECORD_LABELS.get(column, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT  # a right-aligned label would sit under the sort arrow
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -228,8 +235,10 @@ MEMBER_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-class MembersTableModel(QAbstractTableModel):
+class MembersTableModel(LabelledColumnsModel):
     """The forum's members with their record and import counts (a short list)."""
+
+    column_labels = tuple(label for _, label in MEMBER_COLUMNS)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -246,18 +255,6 @@ class MembersTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._members)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(MEMBER_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MEMBER_COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return MEMBER_COLUMNS[section][1]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT  # a right-aligned label would sit under the sort arrow
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
