@@ -17,7 +17,7 @@ from aimdesk.core.ingest.findings import FINDING_KINDS
 from aimdesk.core.ingest.importer import ImportReport, import_file
 from aimdesk.core.ingest.mapping import parse_overrides
 from aimdesk.core.ingest.prepare import ImportOptions
-from aimdesk.core.store.workspace import Store
+from aimdesk.core.store.workspace import Store, remove_workspace
 
 DESCRIPTION = """\
 AIMDesk pools the supplier lists that forum members send, finds the same supplier
@@ -74,14 +74,14 @@ def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     sub.add_argument("--member", required=True, metavar="NAME",
                      help="the member who sent the list (created if new)")
     sub.add_argument("--sheet", metavar="S", help="the sheet holding the list")
-    sub.add_argument("--header-row", type=int, metavar="N",
+    sub.add_argument("--header-row", type=_positive, metavar="N",
                      help="spreadsheet row number of the column names")
     sub.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
                      help="take FIELD from the column called HEADER (or column letter); repeatable")
     sub.add_argument("--date-order", choices=("dmy", "mdy", "ymd"),
                      help="how text dates are written, when AIMDesk cannot tell (03/04/2025)")
     sub.add_argument("--replace", action="store_true",
-                     help="this list replaces the member's current list (kept in history)")
+                     help="this list replaces all of the member's current lists (kept in history)")
     sub.add_argument("--force", action="store_true",
                      help="import even if the identical file was imported before")
     sub.add_argument("--report", type=Path, metavar="OUT.xlsx",
@@ -98,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(args.workspace)
     if args.command != "demo" and args.workspace is None:
         parser.error(f"'{args.command}' needs --workspace W.aimdesk")
+    if args.command == "import" and args.report and args.report.suffix.lower() != ".xlsx":
+        parser.error(f"the report must be an .xlsx file, not {args.report.name}")
     handler: Callable[[argparse.Namespace], int] = HANDLERS[args.command]
     try:
         return handler(args)
@@ -107,6 +109,38 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aimdesk: interrupted; the workspace was left as it was.", file=sys.stderr)
         return 130
+    except Exception:  # noqa: BLE001 - a bug: keep the details, say it in one line
+        log = _log_unexpected_error()
+        print(f"aimdesk: unexpected error; details saved to {log}", file=sys.stderr)
+        return 1
+
+
+def _log_unexpected_error() -> Path:
+    """Append the current traceback to the user's AIMDesk log; returns the log's path."""
+    import traceback
+
+    from platformdirs import user_log_dir
+
+    log = Path(user_log_dir("AIMDesk", appauthor=False)) / "aimdesk-cli.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write(f"--- {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
+    return log
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a row number, 1 or more."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a row number (1 or more)")
+    return int(text)
+
+
+def _existing_folder(path: Path) -> Path:
+    """Refuse an output file whose folder does not exist, before any work is done."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise AimDeskError(f"Folder {folder} does not exist; choose an existing folder for {path.name}.")
+    return path
 
 
 def _current_user() -> str:
@@ -123,35 +157,59 @@ def _progress(done: int, total: int, what: str) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    if args.report and args.report.suffix.lower() != ".xlsx":
-        raise AimDeskError(f"The report must be an .xlsx file, not {args.report.name}.")
+    if args.report:
+        _existing_folder(args.report)
     options = ImportOptions(
         member=args.member, sheet=args.sheet, header_row=args.header_row,
         mapping=parse_overrides(args.map), date_order=args.date_order,
         replace=args.replace, force=args.force)
-    with Store.open(args.workspace, create=True) as store:
-        result = import_file(store, args.file, options, who=_current_user(), progress=_progress)
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        print(_import_summary(result))
-        if args.report:
-            from aimdesk.core.ingest.report import write_findings_report
-
-            count = write_findings_report(store, result.import_id, args.report)
-            print(f"Findings report ({count} findings): {args.report}")
+    is_new = not args.workspace.exists()
+    try:
+        with Store.open(args.workspace, create=True) as store:
+            result = import_file(store, args.file, options, who=_current_user(), progress=_progress)
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+            print(_import_summary(result))
+            if args.report:
+                _write_report(store, result.import_id, args.report)
+    except AimDeskError:
+        if is_new and not _has_imports(args.workspace):
+            remove_workspace(args.workspace)  # a failed first import leaves no empty file
+        raise
     return 0
+
+
+def _has_imports(workspace: Path) -> bool:
+    from aimdesk.core.store.imports import list_imports
+
+    try:
+        with Store.open(workspace) as store:
+            return bool(list_imports(store))
+    except AimDeskError:
+        return False
+
+
+def _write_report(store: Store, import_id: int, out: Path) -> None:
+    from aimdesk.core.export.findings_report import write_findings_report
+
+    try:
+        count = write_findings_report(store, import_id, out)
+    except OSError as error:
+        raise AimDeskError(f"Import #{import_id} was kept, but the findings report could not be "
+                           f"written to {out} ({error.strerror or error}); is it open in Excel?") from None
+    print(f"Findings report ({count} findings): {out}")
 
 
 def _import_summary(result: ImportReport) -> str:
     lines = [
         f"Imported {result.records_added:,} records for {result.member} from {result.file_name} "
-        f"({_sheets(result.sheet)}, header on row {result.header_row}; import #{result.import_id}).",
+        f"({_sheets(result.sheets)}, header on row {result.header_row}; import #{result.import_id}).",
         "Columns: " + "; ".join(f"{field} = \"{label}\"" for field, label in result.mapping.items()),
     ]
     if result.date_order:
         lines.append(f"Dates read as {result.date_order}.")
     if result.skipped_rows:
-        several_sheets = len({sheet for sheet, _ in result.skipped_rows}) > 1 or "," in result.sheet
+        several_sheets = len(result.sheets) > 1
         shown = ", ".join(f"{sheet}!{n}" if several_sheets else str(n)
                           for sheet, n in result.skipped_rows[:10])
         lines.append(f"Skipped {len(result.skipped_rows)} rows without supplier data such as "
@@ -171,8 +229,10 @@ def _import_summary(result: ImportReport) -> str:
     return "\n".join(lines)
 
 
-def _sheets(names: str) -> str:
-    return f"sheets {names}" if "," in names else f"sheet '{names}'"
+def _sheets(names: tuple[str, ...]) -> str:
+    if len(names) == 1:
+        return f"sheet '{names[0]}'"
+    return "sheets " + ", ".join(f"'{name}'" for name in names)
 
 
 def _run_members(args: argparse.Namespace) -> int:
@@ -193,8 +253,12 @@ def _run_members(args: argparse.Namespace) -> int:
 def _run_export_records(args: argparse.Namespace) -> int:
     from aimdesk.core.export.records import export_records_csv
 
+    _existing_folder(args.out)
     with Store.open(args.workspace) as store:
-        count = export_records_csv(store, args.out)
+        try:
+            count = export_records_csv(store, args.out)
+        except OSError as error:
+            raise AimDeskError(f"Cannot write {args.out} ({error.strerror or error}); is it open in Excel?") from None
     print(f"Wrote {count:,} records to {args.out}.")
     return 0
 

@@ -10,6 +10,9 @@ from aimdesk.core.errors import Cancelled
 Progress = Callable[[int, int, str], None]
 """Called as progress(done, total, what); total 0 means unknown."""
 
+BATCH = 5000
+"""Rows handled between two progress reports and Cancel checks in long loops."""
+
 
 class CancelToken:
     """A flag the front end sets; core code checks it between batches."""

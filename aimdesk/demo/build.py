@@ -8,7 +8,7 @@ from pathlib import Path
 from aimdesk.core.ingest.importer import import_file
 from aimdesk.core.ingest.prepare import ImportOptions
 from aimdesk.core.progress import Progress, report
-from aimdesk.core.store.workspace import Store
+from aimdesk.core.store.workspace import Store, remove_workspace
 
 DEMO_WORKSPACE_NAME = "demo.aimdesk"
 
@@ -42,9 +42,7 @@ def build_demo_workspace(directory: Path, *, who: str, progress: Progress | None
                         import_options_from_mapping(mapping), who=who)
     except BaseException:
         store.close()
-        for leftover in (target, target.with_name(target.name + "-wal"),
-                         target.with_name(target.name + "-shm")):
-            leftover.unlink(missing_ok=True)
+        remove_workspace(target)
         raise
     store.close()
     report(progress, len(mappings), len(mappings), "Demo workspace ready")

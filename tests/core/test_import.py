@@ -14,7 +14,7 @@ from aimdesk.core.errors import (Cancelled, DuplicateImportError, InputFileError
                                  MappingError)
 from aimdesk.core.ingest.importer import import_file
 from aimdesk.core.ingest.prepare import ImportOptions
-from aimdesk.core.ingest.report import write_findings_report
+from aimdesk.core.export.findings_report import write_findings_report
 from aimdesk.core.progress import CancelToken
 from aimdesk.core.store.activity import list_activity
 from aimdesk.core.store.imports import list_imports
@@ -221,7 +221,7 @@ def test_findings_report_lists_rows_the_member_can_fix(store: Store, tmp_path: P
     book = load_workbook(out)
     assert book.sheetnames == ["Summary", "Rows to check"]
     detail = list(book["Rows to check"].iter_rows(values_only=True))
-    assert detail[1][:2] == (2, "Country not recognised") and detail[1][3] == "Alpha"
+    assert detail[1][:3] == ("f", 2, "Country not recognised") and detail[1][4] == "Alpha"
 
 
 def test_the_members_mapping_is_offered_first_for_its_next_file(store: Store, tmp_path: Path, fixed_now) -> None:
@@ -248,10 +248,11 @@ def test_a_list_split_into_one_sheet_per_country_is_imported_whole(store: Store,
                       sheet="China", extra_sheets=sheets)
     report = run_import(store, path, fixed_now)
     assert report.records_added == 4
-    assert set(report.sheet.split(", ")) == {"China", "India", "Vietnam"}
+    assert set(report.sheets) == {"China", "India", "Vietnam"}
     assert sorted((r.source_sheet, r.source_row) for r in iter_active_records(store)) == [
         ("China", 2), ("India", 2), ("Vietnam", 2), ("Vietnam", 3)]
-    assert report.warnings == ()
+    assert {w.split(" was not imported")[0] for w in report.warnings} == {
+        "Sheet 'Read me' (1 row)", "Sheet 'Contacts' (6 rows)"}
 
 
 def test_another_list_with_other_columns_is_named_in_a_warning(store: Store, tmp_path: Path, fixed_now) -> None:

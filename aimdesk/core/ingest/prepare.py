@@ -23,7 +23,8 @@ from aimdesk.core.ingest.synonyms import normalise_header
 from aimdesk.core.progress import CancelToken, Progress
 
 MIN_LIST_ROWS = 3
-"""A sheet with fewer data rows than this is not worth a warning about a second list."""
+MIN_LIST_FIELDS = 3
+"""A sheet with this many data rows and mapped fields, site name among them, is a list."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,8 @@ class PreparedImport:
         return self.parts[0]
 
     @property
-    def sheet_names(self) -> str:
-        return ", ".join(part.sheet.name for part in self.parts)
+    def sheet_names(self) -> tuple[str, ...]:
+        return tuple(part.sheet.name for part in self.parts)
 
     @property
     def records(self) -> list[SupplierRecord]:
@@ -79,10 +80,11 @@ class PreparedImport:
                 for number in part.outcome.skipped_rows]
 
     def kept_rows(self) -> list[tuple[str, int, list[object]]]:
-        """Every non-empty row of every part as read: (sheet, 1-based row number, cells)."""
-        return [(part.sheet.name, index + 1, row)
-                for part in self.parts
-                for index, row in enumerate(part.sheet.rows)
+        """Every non-empty row of every sheet of the file, imported or not, as read:
+        (sheet, 1-based row number, cells). Nothing a member sent is lost."""
+        return [(sheet.name, index + 1, row)
+                for sheet in self.workbook.sheets
+                for index, row in enumerate(sheet.rows)
                 if len(row) > row.count("")]
 
     def template(self) -> dict[str, Any]:
@@ -147,17 +149,27 @@ def _other_lists(workbook: Workbook, chosen: SheetData, mapping: ColumnMapping,
             continue
         header = detect_header(sheet.rows, header_row=options.header_row)
         if header is None:
+            warnings.append(_left_out(sheet))
             continue
         data = sheet.rows[header.row_index + 1:]
         other = suggest_mapping(header, data, overrides=_known_overrides(options, header))
         rows = sum(1 for row in data if not all(is_blank(c) for c in row))
         if same_columns(mapping, other) and rows:
             same.append((sheet, header, other))
-        elif other.column_of("site_name") is not None and len(other.choices) >= 3 and rows >= MIN_LIST_ROWS:
+        elif other.column_of("site_name") is not None and len(other.choices) >= MIN_LIST_FIELDS and rows >= MIN_LIST_ROWS:
             warnings.append(
                 f"Sheet '{sheet.name}' also looks like a supplier list ({rows} rows) but its "
                 f"columns differ; it was not imported: import it on its own with --sheet \"{sheet.name}\".")
+        else:
+            warnings.append(_left_out(sheet))
     return same, warnings
+
+
+def _left_out(sheet: SheetData) -> str:
+    rows = sum(1 for row in sheet.rows if not all(is_blank(c) for c in row))
+    return (f"Sheet '{sheet.name}' ({rows} row{'' if rows == 1 else 's'}) was not imported: it does not look like a "
+            f"supplier list; its cells are kept in the history (if it is one, import it with "
+            f"--sheet \"{sheet.name}\").")
 
 
 def _known_overrides(options: ImportOptions, header: HeaderGuess) -> dict[str, str]:

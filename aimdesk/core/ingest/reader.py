@@ -13,6 +13,7 @@ from pathlib import Path
 import python_calamine
 
 from aimdesk.core.errors import InputFileError
+from aimdesk.core.ingest.cells import is_blank
 from aimdesk.core.ingest.textfile import decode_text, read_delimited
 
 Cell = object
@@ -76,6 +77,8 @@ def read_workbook(path: Path) -> Workbook:
     file_format = _detect_format(path, data)
     if file_format == "text":
         text, encoding = decode_text(data, file_label=path.name)
+        if not text.strip("\ufeff \t\r\n"):
+            raise InputFileError(f"{path.name} is empty.")
         rows, delimiter = read_delimited(text, file_label=path.name)
         kind = {"\t": "tsv"}.get(delimiter, "csv")
         return Workbook(path, kind, digest, size, encoding, [SheetData(path.stem, rows)])
@@ -131,7 +134,7 @@ def _read_spreadsheet(path: Path, data: bytes) -> list[SheetData]:
             sheet = book.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
             _fill_merged(rows, sheet.merged_cell_ranges or [])
-            hidden = "Visible" not in str(meta.visible)
+            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
             sheets.append(SheetData(meta.name, _trim(rows), hidden))
     except python_calamine.PasswordError:
         raise InputFileError(
@@ -178,18 +181,15 @@ def _fill_merged(rows: list[list[Cell]], ranges: list[tuple[tuple[int, int], tup
 
 def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
     """Drop empty trailing rows and trailing empty cells of each row."""
-    while rows and not any(_has_value(c) for c in rows[-1]):
+    while rows and all(is_blank(c) for c in rows[-1]):
         rows.pop()
     for row in rows:
-        while row and not _has_value(row[-1]):
+        while row and is_blank(row[-1]):
             row.pop()
     return rows
 
 
-def _has_value(cell: Cell) -> bool:
-    return not (cell is None or (isinstance(cell, str) and not cell.strip()))
-
-
 def _short(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+    """The library's own words, when they say something ("(t)" does not)."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return text[:120] if len(text) > 3 else type(exc).__name__

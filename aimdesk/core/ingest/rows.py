@@ -16,9 +16,8 @@ from aimdesk.core.ingest.header import HeaderGuess
 from aimdesk.core.ingest.identifiers import SedexId, normalise_sedex_id
 from aimdesk.core.ingest.mapping import ColumnMapping
 from aimdesk.core.ingest.schemes import normalise_scheme
-from aimdesk.core.progress import CancelToken, Progress, check, report
+from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
 
-BATCH = 5000
 _TOTAL_LINE = re.compile(
     r"^\s*(grand\s*|sub\s*)?(totals?|sum|summe|gesamt|totale|toplam|jumlah|tổng( cộng)?|"
     r"合计|总计|合計|總計|小计|ยอดรวม|รวม)\s*[:=]?(\s*[\d.,]+(\s+\w+)?)?\s*$", re.IGNORECASE)
@@ -179,7 +178,7 @@ def _record(number: int, values: list[object], order: DateOrder | None,
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536, typed=True)
 def _audit_date(value: object, order: DateOrder | None, as_of: dt.date,
                 oldest: dt.date) -> tuple[dt.date | None, Finding | None]:
     parsed = parse_date(value, order)

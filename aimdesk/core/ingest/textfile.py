@@ -149,4 +149,21 @@ def read_delimited(text: str, *, file_label: str = "the file") -> tuple[list[lis
             list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as error:
         raise InputFileError(f"{file_label} cannot be read as a delimited list ({error}).") from None
+    _refuse_runaway_quote(rows, delimiter, file_label)
     return rows, delimiter
+
+
+def _refuse_runaway_quote(rows: list[list[object]], delimiter: str, file_label: str) -> None:
+    """A quote opened and never closed swallows every following line into one cell. A
+    quoted address may hold line breaks and commas, but not whole rows of the list."""
+    widths = [len(row) for row in rows if len(row) > 1]
+    if not widths:
+        return
+    width = max(set(widths), key=widths.count)
+    for number, row in enumerate(rows, start=1):
+        for cell in row:
+            lines = str(cell).split("\n")
+            if len(lines) > 2 and any(line.count(delimiter) >= max(2, width - 2) for line in lines):
+                raise InputFileError(
+                    f"{file_label} has a quotation mark that is never closed, near row {number}: "
+                    "the rows after it would run into one cell; fix the quote and import it again.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,12 +24,25 @@ class MemberSummary:
     last_import_at: str
 
 
+def member_key(name: str) -> str:
+    """How member names are compared: case, spacing and Unicode forms do not matter,
+    so "Acme  Foods" and "ACME FOODS" are one member ("Ácme" too, unlike SQL NOCASE)."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def check_member_name(name: str) -> None:
+    """Refuse an empty member name before any work is done."""
+    if not member_key(name):
+        raise WorkspaceError("A member needs a name; give one with --member NAME.")
+
+
 def find_member(store: Store, name: str) -> int | None:
-    """The id of the member called `name` (case-insensitive), or None."""
-    row = store.conn.execute(
-        "SELECT id FROM members WHERE name = ? COLLATE NOCASE", (name.strip(),)
-    ).fetchone()
-    return int(row[0]) if row else None
+    """The id of the member called `name` (compared by `member_key`), or None."""
+    key = member_key(name)
+    for member_id, existing in store.conn.execute("SELECT id, name FROM members"):
+        if member_key(existing) == key:
+            return int(member_id)
+    return None
 
 
 def member_name(store: Store, member_id: int) -> str:
@@ -41,9 +55,8 @@ def member_name(store: Store, member_id: int) -> str:
 
 def ensure_member(store: Store, name: str, *, now: datetime) -> int:
     """The id of member `name`, created if new. Call inside a transaction."""
-    clean = " ".join(name.split())
-    if not clean:
-        raise WorkspaceError("A member needs a name; give one with --member NAME.")
+    check_member_name(name)
+    clean = " ".join(unicodedata.normalize("NFC", name).split())
     existing = find_member(store, clean)
     if existing is not None:
         return existing

@@ -126,7 +126,7 @@ class Store:
         Any exception, KeyboardInterrupt included, rolls the block back and is re-raised.
         """
         if self._depth == 0:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin()
         else:
             self.conn.execute(f"SAVEPOINT level{self._depth}")
         self._depth += 1
@@ -138,9 +138,26 @@ class Store:
             raise
         self._depth -= 1
         if self._depth == 0:
-            self.conn.execute("COMMIT")
+            self._commit()
         else:
             self.conn.execute(f"RELEASE level{self._depth}")
+
+    def _begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise WorkspaceError(
+                f"{self.path.name} is busy in another AIMDesk window or command ({error}); "
+                "close that one and try again.") from None
+
+    def _commit(self) -> None:
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            self.conn.execute("ROLLBACK")
+            raise WorkspaceError(
+                f"{self.path.name} could not be saved ({error}); nothing of this change was kept."
+            ) from None
 
     def _undo_level(self) -> None:
         if self._depth == 0:
@@ -166,6 +183,12 @@ def _require_folder(path: Path) -> None:
         raise WorkspaceError(
             f"Folder {folder} does not exist; choose an existing folder for the workspace."
         )
+
+
+def remove_workspace(path: Path) -> None:
+    """Delete a workspace file with its WAL companions (only for one just made and failed)."""
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def utc_now() -> datetime:

@@ -1,0 +1,81 @@
+"""The findings report a member can fix: an xlsx listing every doubtful row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from aimdesk.core.errors import WorkspaceError
+from aimdesk.core.ingest.findings import FINDING_KINDS
+from aimdesk.core.store.imports import import_findings, import_summary
+from aimdesk.core.store.workspace import Store
+
+_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+MIN_WIDTH, MAX_WIDTH = 8, 70
+"""Column widths in characters: fitted to the text between these bounds."""
+DETAIL_COLUMNS = ["Sheet", "Row", "Finding", "Details", "Site name", "Country", "Audit date",
+                  "Sedex id", "Your ref"]
+
+
+def write_findings_report(store: Store, import_id: int, out: Path) -> int:
+    """Write the findings of one import to `out` (xlsx); returns the number of findings.
+
+    Sheet "Summary" counts findings by kind; sheet "Rows to check" lists each one with
+    the sheet and spreadsheet row of the member's file, so the member can fix it there.
+    Member text is written as text: a site name starting with "=" is not a formula.
+
+    Raises:
+        WorkspaceError: there is no such import.
+        OSError: `out` cannot be written (the caller says so in its own words).
+    """
+    summary = import_summary(store, import_id)
+    if summary is None:
+        raise WorkspaceError(f"There is no import #{import_id} in this workspace.")
+    findings = import_findings(store, import_id)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Summary"
+    _append_text(sheet, [f"Findings in {summary.file_name} (sheet {summary.sheet})"])
+    sheet["A1"].font = Font(bold=True, size=13)
+    _append_text(sheet, [f"{summary.rows_read} rows read on {summary.imported_at[:10]}, "
+                         f"{summary.records_added} of them suppliers. Sheet and row numbers in "
+                         "'Rows to check' are those of your file."])
+    sheet.append([])
+    _table(sheet, ["Finding", "Rows"], [
+        [FINDING_KINDS.get(kind, kind), count] for kind, count in summary.finding_counts.items()])
+    _table(book.create_sheet("Rows to check"), DETAIL_COLUMNS, [
+        [f.sheet, f.row_number, FINDING_KINDS.get(f.kind, f.kind), f.message, *f.values.values()]
+        for f in findings])
+    book.properties.creator = "AIMDesk"
+    book.save(out)
+    return len(findings)
+
+
+def _append_text(sheet: Worksheet, row: list[object]) -> None:
+    """Append a row; text cells stay text (no formulas) and lose characters xlsx forbids."""
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+def _table(sheet: Worksheet, header: list[str], rows: list[list[object]]) -> None:
+    """Append a styled table: coloured header, frozen below it, filters, fitted widths."""
+    sheet.append(header)
+    top = sheet.max_row
+    for cell in sheet[top]:
+        cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
+    for row in rows:
+        _append_text(sheet, row)
+    sheet.freeze_panes = sheet.cell(row=top + 1, column=1)
+    last = get_column_letter(len(header))
+    sheet.auto_filter.ref = f"A{top}:{last}{top + len(rows)}"
+    for index, title in enumerate(header, start=1):
+        width = max([len(str(title))] + [len(str(r[index - 1])) for r in rows[:500]])
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
