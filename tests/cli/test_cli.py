@@ -111,3 +111,52 @@ def test_import_prints_warnings_about_doubtful_columns(tmp_path: Path, capsys) -
                        "--member", "Polar", "--map", "audit_date=Kraj")
     assert code == 0
     assert "Warning: Column 'Kraj' (sheet 'pl') was read as audit date, but 6 of its 6 values are not dates" in out
+
+
+def test_a_header_row_below_one_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--workspace", str(tmp_path / "w.aimdesk"), "import", "x.csv", "--member", "A",
+              "--header-row", "0"])
+    assert exit_info.value.code == 2
+    assert "'0' is not a row number" in capsys.readouterr().err
+
+
+def test_a_report_into_a_missing_folder_is_refused_before_importing(tmp_path: Path, capsys) -> None:
+    ws = tmp_path / "w.aimdesk"
+    code, _, err = run(capsys, "--workspace", ws, "import", standard_list(tmp_path / "a.xlsx"),
+                       "--member", "A", "--report", tmp_path / "nowhere" / "r.xlsx")
+    assert code == 1 and "nowhere does not exist" in err
+    assert not ws.exists()
+
+
+def test_a_failed_first_import_leaves_no_workspace_file(tmp_path: Path, capsys) -> None:
+    ws = tmp_path / "w.aimdesk"
+    empty = tmp_path / "e.csv"
+    empty.write_bytes(b"\xef\xbb\xbf")
+    code, _, err = run(capsys, "--workspace", ws, "import", empty, "--member", "A")
+    assert code == 1 and err.strip() == "aimdesk: e.csv is empty."
+    assert list(tmp_path.glob("w.aimdesk*")) == []
+
+
+def test_member_text_in_the_findings_report_stays_text(tmp_path: Path, capsys) -> None:
+    from openpyxl import load_workbook
+
+    rows = [["Factory name", "Country"], ["=HYPERLINK(\"x\")\x07", "Narnia"], ["Beta", "CN"]]
+    out = tmp_path / "r.xlsx"
+    code, _, err = run(capsys, "--workspace", tmp_path / "w.aimdesk", "import",
+                       write_csv(tmp_path / "f.csv", rows), "--member", "A", "--report", out)
+    assert code == 0, err
+    cell = load_workbook(out)["Rows to check"]["E2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
+
+
+def test_an_unexpected_error_is_logged_and_said_in_one_line(tmp_path: Path, capsys, monkeypatch) -> None:
+    import aimdesk.cli as cli
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(cli, "import_file", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("bug")))
+    code, _, err = run(capsys, "--workspace", tmp_path / "w.aimdesk", "import",
+                       standard_list(tmp_path / "a.xlsx"), "--member", "A")
+    assert code == 1 and err.startswith("aimdesk: unexpected error; details saved to ")
+    log = Path(err.strip().rsplit(" ", 1)[1])
+    assert "RuntimeError: bug" in log.read_text(encoding="utf-8")

@@ -337,3 +337,67 @@ def test_an_sap_vendor_extract_maps_by_its_technical_names(store: Store, tmp_pat
                               "postal_code": "PSTLZ", "country": "LAND1", "member_ref": "LIFNR",
                               "audit_date": "ZZAUDDAT"}
     assert next(iter_active_records(store)).audit_date == "2025-01-01"
+
+
+def test_a_hidden_sheet_is_not_taken_for_the_list(store: Store, tmp_path: Path, fixed_now) -> None:
+    from openpyxl import load_workbook
+
+    old = [STANDARD_HEADER] + [[f"Old site {i}", "", "", "CN", "", dt.date(2019, 1, 1), "", "", f"O{i}"]
+                               for i in range(30)]
+    path = write_xlsx(tmp_path / "h.xlsx", [STANDARD_HEADER] + STANDARD_ROWS, sheet="Current",
+                      extra_sheets={"Old 2019": old})
+    book = load_workbook(path)
+    book["Old 2019"].sheet_state = "hidden"
+    book.save(path)
+    report = run_import(store, path, fixed_now)
+    assert report.sheets == ("Current",) and report.records_added == 3
+
+
+def test_a_quote_never_closed_is_refused_but_a_quoted_multiline_address_is_kept(
+        store: Store, tmp_path: Path, fixed_now) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_text('Factory name,Country,Audit date\nAlpha,CN,2025-01-01\n"Beta 12"" Foods,CN,2025-01-02\n'
+                      + "".join(f"Site {i},CN,2025-01-0{i}\n" for i in range(3, 8)), encoding="utf-8")
+    with pytest.raises(InputFileError, match="quotation mark that is never closed, near row 3"):
+        run_import(store, broken, fixed_now)
+    fine = tmp_path / "fine.csv"
+    fine.write_text('Factory name,Address,Country\nAlpha,"Room 5, Bldg 2\nNo. 3 Road, X\nDistrict, Y",CN\n'
+                    "Beta,Road,CN\n", encoding="utf-8")
+    run_import(store, fine, fixed_now)
+    assert next(iter_active_records(store)).address == "Room 5, Bldg 2 No. 3 Road, X District, Y"
+
+
+def test_a_row_with_only_a_site_name_is_a_record_but_notes_are_not(store: Store, tmp_path: Path, fixed_now) -> None:
+    rows = [STANDARD_HEADER] + STANDARD_ROWS + [
+        ["Jordan Textiles"], ["* audits before 2023 removed"], ["Stand: 30.09.2026 – vertraulich"],
+        ["Total number of sites: 4"]]
+    report = run_import(store, write_xlsx(tmp_path / "n.xlsx", rows), fixed_now)
+    assert [r.site_name for r in iter_active_records(store)][-1] == "Jordan Textiles"
+    assert [n for _, n in report.skipped_rows] == [6, 7, 8]
+
+
+def test_member_names_differing_in_case_and_spacing_are_one_member(store: Store, tmp_path: Path, fixed_now) -> None:
+    run_import(store, standard_list(tmp_path / "a.xlsx"), fixed_now, member="Ácme Foods")
+    report = run_import(store, write_xlsx(tmp_path / "b.xlsx", [STANDARD_HEADER] + STANDARD_ROWS[:1]),
+                        fixed_now, member="  ácme   FOODS ")
+    assert report.member == "Ácme Foods"
+    assert [m.name for m in list_members(store)] == ["Ácme Foods"]
+
+
+def test_a_workspace_busy_in_another_window_gives_a_clear_message(
+        store: Store, tmp_path: Path, fixed_now, monkeypatch) -> None:
+    import sqlite3
+
+    from aimdesk.core.errors import WorkspaceError
+    from aimdesk.core.store import workspace
+
+    monkeypatch.setattr(workspace, "BUSY_TIMEOUT_SECONDS", 0.1)
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with Store.open(store.path) as second:
+            with pytest.raises(WorkspaceError, match="busy in another AIMDesk window"):
+                run_import(second, standard_list(tmp_path / "a.xlsx"), fixed_now)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

@@ -46,3 +46,16 @@ def test_record_findings_lists_the_bad_country_of_that_record_only(
 
 def test_record_findings_of_an_unknown_record_is_empty(store: Store) -> None:
     assert record_findings(store, 999_999) == []
+
+
+def test_search_text_with_percent_or_underscore_is_taken_literally(tmp_path: Path) -> None:
+    from aimdesk.core.store.records import RecordQuery, record_ids
+
+    source = tmp_path / "l.csv"
+    source.write_text("Factory name,Country\n100% Cotton Mill,IN\nA_B Knit,BD\nAxB Knit,BD\n", encoding="utf-8")
+    with Store.open(tmp_path / "w.aimdesk", create=True) as store:
+        import_file(store, source, ImportOptions(member="M"), who="t",
+                    now=lambda: dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
+        assert len(record_ids(store, RecordQuery(search="100%"))) == 1
+        assert len(record_ids(store, RecordQuery(search="A_B"))) == 1
+        assert len(record_ids(store, RecordQuery(search="Knit"))) == 2

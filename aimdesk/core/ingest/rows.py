@@ -20,9 +20,17 @@ from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
 
 _TOTAL_LINE = re.compile(
     r"^\s*(grand\s*|sub\s*)?(totals?|sum|summe|gesamt|totale|toplam|jumlah|tổng( cộng)?|"
-    r"合计|总计|合計|總計|小计|ยอดรวม|รวม)\s*[:=]?(\s*[\d.,]+(\s+\w+)?)?\s*$", re.IGNORECASE)
+    r"合计|总计|合計|總計|小计|ยอดรวม|รวม)\b"
+    r"(\s*[:=]?\s*[\d.,]+(\s+\w+)?|[^\d:=]*[:=]\s*[\d.,]+(\s+\w+)?)?\s*$", re.IGNORECASE)
 """A totals line under the list ("TOTAL", "Grand total: 254"): not a supplier."""
 COUNTRY = CANONICAL_FIELDS.index("country")
+NOTE_MIN_WORDS = 10
+"""A lone cell longer than this many words is a remark, not a site name."""
+_NOTE_START = re.compile(
+    r"^((note|notes|nb|n\.b\.|remark|source|prepared|updated|last update|confidential|legend|"
+    r"nota|notas|hinweis|anmerkung|remarque|remarques|ghi chú|catatan)\b|备注|注[:：]|"
+    r"(stand|as of|as at|status|date|datum|fecha|printed|exported|vertraulich)\s*:)",
+    re.IGNORECASE)
 EXAMPLE_ROWS = 3
 """Hint lines are looked for only just under the header."""
 _EXAMPLE = re.compile(
@@ -114,19 +122,22 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
         filled = len(row) - row.count("")
         if filled == 0:
             continue
+        width = len(row)
+        values = [row[c] if 0 <= c < width else "" for c in positions]
+        name = values[0]
+        lone_name = filled == 1 and isinstance(name, str) and not is_blank(name) and not _is_note(name)
         if _may_be_single_value(row, filled) and _single_value(row):
-            section_country = _section_country(row) or section_country
-            skipped.append(number)
-            continue
+            section = _section_country(row)
+            section_country = section or section_country
+            if section or not lone_name:
+                skipped.append(number)
+                continue
         if offset < EXAMPLE_ROWS and _is_example_row(row):
             skipped.append(number)
             continue
-        width = len(row)
-        values = [row[c] if 0 <= c < width else "" for c in positions]
         if section_country and is_blank(values[COUNTRY]):
             values[COUNTRY] = section_country
-        name = values[0]
-        if (filled < minimum_cells or all(is_blank(v) for v in values)
+        if ((filled < minimum_cells and not lone_name) or all(is_blank(v) for v in values)
                 or (filled <= TOTAL_ROW_MAX_CELLS and _is_total_row(row))
                 or (isinstance(name, str) and name.strip().casefold() == name_header
                     and _repeats_header(row, header_texts))):
@@ -252,6 +263,13 @@ def _section_country(row: list[object]) -> str:
     """The country a section title names ("— CHINA —", "Vietnam (23)"), or ''."""
     text = next(clean_text(cell) for cell in row if not is_blank(cell))
     return text if _country(text) else ""
+
+
+def _is_note(text: str) -> bool:
+    """A remark written under or inside a list ("* audits before 2023 removed")."""
+    stripped = text.strip()
+    return (not stripped[:1].isalnum() or len(stripped.split()) > NOTE_MIN_WORDS
+            or bool(_NOTE_START.match(stripped)))
 
 
 def _is_example_row(row: list[object]) -> bool:

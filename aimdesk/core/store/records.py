@@ -87,11 +87,11 @@ def record_ids(store: Store, query: RecordQuery = RecordQuery()) -> list[int]:
 def _where(query: RecordQuery) -> tuple[str, list[object]]:
     clauses, params = ["i.status = 'active'"], []
     if query.search.strip():
-        like = f"%{query.search.strip()}%"
-        clauses.append(
-            "(r.site_name LIKE ? OR r.address LIKE ? OR r.city LIKE ? "
-            "OR r.sedex_id LIKE ? OR r.member_ref LIKE ?)"
-        )
+        escaped = query.search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{escaped}%"
+        clauses.append("(" + " OR ".join(
+            f"r.{column} LIKE ? ESCAPE '\\'"
+            for column in ("site_name", "address", "city", "sedex_id", "member_ref")) + ")")
         params += [like] * 5
     if query.member_id is not None:
         clauses.append("r.member_id = ?")

@@ -16,6 +16,8 @@ APPLICATION_ID = 0x41494D44
 
 WORKSPACE_SUFFIX = ".aimdesk"
 
+BUSY_TIMEOUT_SECONDS = 5.0
+"""How long a write waits for another AIMDesk holding the workspace before giving up."""
 CACHE_KIB = 64 * 1024
 """Page cache per connection: a 50,000-row import fits without spilling to disk."""
 
@@ -63,7 +65,7 @@ class Store:
     @classmethod
     def _connect(cls, path: Path, *, create: bool) -> Store:
         try:
-            conn = sqlite3.connect(path, isolation_level=None)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
             conn.execute("PRAGMA foreign_keys = ON")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         except sqlite3.DatabaseError as exc:
