@@ -34,6 +34,7 @@ examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line with one sub-parser per command (DESIGN.md's stable interface)."""
     parser = argparse.ArgumentParser(
         prog="aimdesk", description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -21,11 +21,8 @@ class CancelToken:
         self._event = threading.Event()
 
     def cancel(self) -> None:
+        """Ask the running operation to stop at its next check."""
         self._event.set()
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self._event.is_set()
 
     def raise_if_set(self) -> None:
         """Raise `Cancelled` if the user asked to stop."""

@@ -44,6 +44,7 @@ def clean_text(cell: object) -> str:
 
 
 def is_blank(cell: object) -> bool:
+    """An empty cell: nothing, or only spaces."""
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 

@@ -14,6 +14,10 @@ HEADER_SEARCH_ROWS = 40
 """Headers further down than this are not looked for (pass --header-row instead)."""
 
 MIN_FIELD_SCORE = 0.5
+MIN_HEADER_SCORE = 2.0
+"""A row must name about two fields to be taken for the header without --header-row."""
+ROWS_FOR_FULL_BONUS = 1000
+"""Between sheets with equally good headers, the longer list wins, up to this many rows."""
 GROUP_LABEL_MAX_LENGTH = 40
 _DATA_LIKE = re.compile(r"^[\d\s.,/:\-+()]+$")
 
@@ -58,7 +62,7 @@ def detect_header(rows: list[list[object]], *, header_row: int | None = None) ->
         score = _row_score(row)
         if score > best_score:
             best_index, best_score = index, score
-    if best_index < 0 or best_score < 2.0:
+    if best_index < 0 or best_score < MIN_HEADER_SCORE:
         best_index = _first_plain_text_row(rows)
         if best_index < 0:
             return None
@@ -140,7 +144,8 @@ def choose_sheet(workbook: Workbook, *, sheet_name: str | None = None,
         guess = detect_header(sheet.rows, header_row=header_row)
         if guess is not None:
             data_rows = len(sheet.rows) - guess.row_index - 1
-            scored.append((guess.score + min(data_rows, 1000) / 1000, sheet, guess))
+            scored.append((guess.score + min(data_rows, ROWS_FOR_FULL_BONUS) / ROWS_FOR_FULL_BONUS,
+                           sheet, guess))
     if not scored:
         raise _no_header(workbook, candidates[0] if candidates else workbook.sheets[0], header_row)
     _, sheet, guess = max(scored, key=lambda item: item[0])

@@ -29,6 +29,8 @@ GROUP_LABEL_DISCOUNT = 0.9
 """A match found only with the group label above the header counts a little less."""
 
 SNIFF_SAMPLE = 200
+MIN_SAMPLE = 3
+"""Fewer filled cells than this say nothing about a column."""
 _SNIFF_SHARE = {"sedex_id": 0.5, "audit_date": 0.7, "country": 0.7, "audit_type": 0.6}
 _SNIFF_CONFIDENCE = 0.7
 
@@ -128,12 +130,12 @@ def _prefer_scheme_column(header: HeaderGuess, data_rows: list[list[object]],
     if current is None or current.source != "header":
         return
     current_sample = _sample(data_rows, current.column)
-    if len(current_sample) < 3 or _share("audit_type", current_sample) >= WEAK_SCHEME_SHARE:
+    if len(current_sample) < MIN_SAMPLE or _share("audit_type", current_sample) >= WEAK_SCHEME_SHARE:
         return
     taken = {c.column for c in chosen.values()}
     for column, label in enumerate(header.labels):
         sample = _sample(data_rows, column)
-        if column not in taken and len(sample) >= 3 and _share("audit_type", sample) >= _SNIFF_SHARE["audit_type"]:
+        if column not in taken and len(sample) >= MIN_SAMPLE and _share("audit_type", sample) >= _SNIFF_SHARE["audit_type"]:
             chosen["audit_type"] = ColumnChoice("audit_type", column, label, _SNIFF_CONFIDENCE, "values")
             return
 
@@ -248,7 +250,7 @@ def _value_candidates(header: HeaderGuess, data_rows: list[list[object]],
         if column in taken:
             continue
         sample = _sample(data_rows, column)
-        if len(sample) < 3:
+        if len(sample) < MIN_SAMPLE:
             continue
         for field, share in _SNIFF_SHARE.items():
             if field not in chosen and _share(field, sample) >= share:

@@ -34,6 +34,8 @@ class SheetData:
 
 @dataclass(frozen=True, slots=True)
 class Workbook:
+    """A member's file as read: its format, fingerprint and every sheet."""
+
     path: Path
     file_format: str
     sha256: str

@@ -23,6 +23,8 @@ from charset_normalizer import from_bytes
 
 from aimdesk.core.errors import InputFileError
 
+UTF16_ZERO_SHARE = 0.4
+"""UTF-16 text without a byte-order mark: most odd bytes are zero (Latin text)."""
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_LINES = 60
 GUESS_SAMPLE_BYTES = 200_000
@@ -78,7 +80,7 @@ def decode_text(data: bytes, *, file_label: str) -> tuple[str, str]:
 
 def _looks_like_utf16_without_bom(data: bytes) -> bool:
     sample = data[:2000]
-    return len(sample) >= 4 and sample[1::2].count(0) > 0.4 * (len(sample) // 2)
+    return len(sample) >= 4 and sample[1::2].count(0) > UTF16_ZERO_SHARE * (len(sample) // 2)
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:

@@ -12,6 +12,8 @@ from aimdesk.core.store.workspace import Store, timestamp
 
 @dataclass(frozen=True, slots=True)
 class ActivityEntry:
+    """One line of the activity log: when, who, what, and the details as a dict."""
+
     id: int
     at: str
     who: str

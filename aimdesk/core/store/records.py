@@ -54,6 +54,10 @@ _SORTABLE = {
 }
 
 
+FETCH_CHUNK = 500
+"""Ids per query: well under SQLite's limit of bound parameters."""
+
+
 @dataclass(frozen=True, slots=True)
 class RecordQuery:
     """What the Records view asks for: a search text, filters and an order."""
@@ -107,8 +111,8 @@ def _where(query: RecordQuery) -> tuple[str, list[object]]:
 def fetch_records(store: Store, ids: Sequence[int]) -> dict[int, RecordRow]:
     """The rows for `ids` (any order), keyed by id."""
     found: dict[int, RecordRow] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
+    for start in range(0, len(ids), FETCH_CHUNK):
+        chunk = list(ids[start:start + FETCH_CHUNK])
         marks = ",".join("?" * len(chunk))
         for row in store.conn.execute(f"{_SELECT} WHERE r.id IN ({marks})", chunk):
             found[row[0]] = RecordRow(*row)
