@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write one row per active record: record_id, member, source file, sheet "
                     "and row, the canonical fields and site_id (empty until matching).")
     export.add_argument("out", type=Path, metavar="OUT.csv")
+    _add_matching(commands)
     demo = commands.add_parser(
         "demo", help="write sample member files, truth.csv and a ready demo workspace",
         description="Write realistic sample member lists (many layouts and languages), "
@@ -60,6 +61,45 @@ def build_parser() -> argparse.ArgumentParser:
                       help="size of the data set (1.0 = about 6,500 records; 0.1 for a quick one)")
     demo.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same files)")
     return parser
+
+
+def _add_matching(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    match = commands.add_parser(
+        "match", help="find the records that are the same supplier site",
+        description="Compare the records and group them into sites. After the first run, only "
+                    "records without a site (a new list) are compared, unless --full.")
+    match.add_argument("--full", action="store_true",
+                       help="re-fit the model and compare every record again")
+    explain = commands.add_parser(
+        "explain", help="show why two records are (not) taken for the same site",
+        description="Score two records with the current model and explain each field's part.")
+    explain.add_argument("left", type=int, metavar="LEFT_RECORD")
+    explain.add_argument("right", type=int, metavar="RIGHT_RECORD")
+    decide = commands.add_parser(
+        "decide", help="record a reviewer's decision on two records",
+        description="Record that two records are the same site, different sites, or that you "
+                    "are unsure. Matching never overrides it. Run match afterwards.")
+    decide.add_argument("left", type=int, metavar="LEFT_RECORD")
+    decide.add_argument("right", type=int, metavar="RIGHT_RECORD")
+    decide.add_argument("verdict", choices=("same", "different", "unsure"))
+    decide.add_argument("--reviewer", metavar="NAME", help="who decides (default: your login name)")
+    decide.add_argument("--note", default="", help="why, in a few words")
+    review = commands.add_parser(
+        "review", help="review packets: export the pairs to check, import the decisions",
+        description="Export the pairs that need a person to a csv or xlsx packet, import a "
+                    "filled packet, or show how much is left to review.")
+    actions = review.add_subparsers(dest="review_action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write the pairs to review to a csv or xlsx file",
+                                description="Write one row per pair to review, most useful first.")
+    export.add_argument("out", type=Path, metavar="OUT.csv|OUT.xlsx")
+    export.add_argument("--limit", type=_positive, metavar="N", help="at most N pairs")
+    read = actions.add_parser("import", help="apply the decisions of a filled packet",
+                              description="Apply the same / different / unsure decisions written "
+                                          "in a packet's decision column.")
+    read.add_argument("packet", type=Path, metavar="IN.csv|IN.xlsx")
+    read.add_argument("--reviewer", required=True, metavar="NAME", help="who filled the packet")
+    actions.add_parser("stats", help="how much is left to review and what was decided",
+                       description="Count the pairs to review and the decisions made, by reviewer.")
 
 
 def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -280,9 +320,80 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_match(args: argparse.Namespace) -> int:
+    from aimdesk.core.matching.run import run_matching
+
+    with Store.open(args.workspace) as store:
+        result = run_matching(store, full=args.full, who=_current_user(), progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    kind = "Full run" if result.is_full else f"Incremental run ({result.new_records:,} new records)"
+    print(f"{kind}: {result.records:,} records, {result.candidate_pairs:,} pairs compared.")
+    print(f"{result.sites:,} sites, {result.multi_member_sites:,} of them audited by two or more members.")
+    print(f"{result.auto_pairs:,} pairs matched, {result.review_pairs:,} to review, "
+          f"{result.held_pairs:,} held back (they would join sites that differ). {result.seconds} s.")
+    return 0
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    from aimdesk.core.matching.explain import explain_pair
+
+    with Store.open(args.workspace) as store:
+        score = explain_pair(store, args.left, args.right)
+    print(f"Records {score.left} and {score.right}: match probability {score.probability:.3f} "
+          f"(weight {score.weight:+.2f}).")
+    for part in score.contributions:
+        print(f"  {part.label:<12} {part.level:<20} {part.weight:+7.2f}  {part.left!r} / {part.right!r}")
+        print(f"  {'':<12} {part.description}")
+    return 0
+
+
+def _run_decide(args: argparse.Namespace) -> int:
+    from aimdesk.core.matching.decisions import decide
+
+    with Store.open(args.workspace) as store:
+        outcome = decide(store, args.left, args.right, args.verdict,
+                         reviewer=args.reviewer or _current_user(), note=args.note)
+    if outcome.unchanged:
+        print(f"Records {args.left} and {args.right} were already decided {args.verdict}.")
+    else:
+        before = f" (was {outcome.changed[0][1].verdict})" if outcome.changed else ""
+        print(f"Records {args.left} and {args.right}: {args.verdict}{before}. Run match to apply it.")
+    return 0
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    from aimdesk.core.export import review_packet
+    from aimdesk.core.matching.queue import review_stats
+
+    with Store.open(args.workspace) as store:
+        if args.review_action == "export":
+            _existing_folder(args.out)
+            count = review_packet.write_review_packet(store, args.out, limit=args.limit)
+            print(f"Wrote {count:,} pairs to review to {args.out}.")
+        elif args.review_action == "import":
+            outcome, blank = review_packet.import_review_packet(store, args.packet, reviewer=args.reviewer)
+            print(f"Applied {len(outcome.applied):,} decisions; {len(outcome.unchanged):,} were "
+                  f"already so; {len(outcome.changed):,} changed an earlier decision; "
+                  f"{blank:,} rows left blank. Run match to apply them.")
+        else:
+            stats = review_stats(store)
+            print(f"To review: {stats.to_review:,} pairs ({stats.held:,} held back, "
+                  f"{stats.unsure:,} marked unsure).")
+            decided = ", ".join(f"{n:,} {v}" for v, n in sorted(stats.decided.items())) or "none"
+            print(f"Decided: {decided}.")
+            for reviewer, count in sorted(stats.reviewers.items()):
+                print(f"  {reviewer}: {count:,}")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _run_import,
     "members": _run_members,
     "export-records": _run_export_records,
     "demo": _run_demo,
+    "match": _run_match,
+    "explain": _run_explain,
+    "decide": _run_decide,
+    "review": _run_review,
 }

@@ -30,6 +30,19 @@ def test_a_version_1_workspace_opens_with_its_records(v1_workspace: Path) -> Non
         assert store.schema_version == migrations_module.SCHEMA_VERSION
         assert [m.name for m in list_members(store)] == ["Acme Foods"]
         assert [r.country for r in iter_active_records(store)] == ["CN", "TR", "IN"]
+    assert v1_workspace.with_name(f"{v1_workspace.name}.before-v{migrations_module.SCHEMA_VERSION}.bak").exists()
+
+
+def test_m002_adds_sites_pairs_and_an_append_only_decision_log(v1_workspace: Path) -> None:
+    with Store.open(v1_workspace) as store:
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"sites", "record_sites", "pairs", "decisions", "match_runs"} <= tables
+        with store.transaction():
+            store.conn.execute(
+                "INSERT INTO decisions (left_record, right_record, verdict, decided_at) VALUES (1, 2, 'same', 'now')")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            with store.transaction():
+                store.conn.execute("DELETE FROM decisions")
 
 
 def add_notes_table(db) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +68,7 @@ def test_a_new_migration_runs_once_after_a_backup(v1_workspace: Path, monkeypatc
         store.conn.execute("SELECT count(*) FROM notes").fetchone()
     backup = v1_workspace.with_name(f"{v1_workspace.name}.before-v{version}.bak")
     with sqlite3.connect(backup) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == version - 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # as the file was
         assert conn.execute("SELECT count(*) FROM records").fetchone()[0] == 3
     conn.close()
     with Store.open(v1_workspace) as store:

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from aimdesk.core.fields import CANONICAL_FIELDS
+from aimdesk.core.store.matching import site_public_ids
 from aimdesk.core.store.records import iter_active_records
 from aimdesk.core.store.workspace import Store
 
@@ -18,19 +19,20 @@ EXPORT_COLUMNS: tuple[str, ...] = (
 def export_records_csv(store: Store, out: Path) -> int:
     """Write every active record to `out` (UTF-8 with BOM, so Excel opens it right).
 
-    `site_id` stays empty until matching has assigned sites.
+    `site_id` is the public id of the record's site (empty until matching has run).
 
     Returns:
         The number of records written.
     """
     count = 0
+    sites = site_public_ids(store)
     with open(out, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow(EXPORT_COLUMNS)
         for row in iter_active_records(store):
             writer.writerow([
                 row.id, row.member, row.source_file, row.source_sheet, row.source_row,
-                *(getattr(row, field) for field in CANONICAL_FIELDS), "",
+                *(getattr(row, field) for field in CANONICAL_FIELDS), sites.get(row.id, ""),
             ])
             count += 1
     return count

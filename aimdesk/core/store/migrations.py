@@ -83,9 +83,49 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def m002_matching(db: sqlite_utils.Database) -> None:
+    """Sites, the record → site assignment, scored pairs, reviewer decisions, match runs."""
+    db.execute(
+        "CREATE TABLE sites (id INTEGER PRIMARY KEY AUTOINCREMENT, public_id TEXT NOT NULL UNIQUE, "
+        "created_at TEXT NOT NULL, retired_at TEXT)"
+    )  # AUTOINCREMENT: a site number is never given out twice, even after a retirement
+    db["record_sites"].create(
+        {"record_id": int, "site_id": int}, pk="record_id", not_null={"site_id"},
+        foreign_keys=[("record_id", "records", "id"), ("site_id", "sites", "id")],
+    )
+    db.execute("CREATE INDEX record_sites_site ON record_sites(site_id)")
+    db["match_runs"].create(
+        {"id": int, "started_at": str, "finished_at": str, "is_full": int, "who": str,
+         "model_json": str, "counts_json": str},
+        pk="id", not_null={"started_at"},
+    )
+    db["pairs"].create(
+        {"left_record": int, "right_record": int, "probability": float, "weight": float,
+         "band": str, "explanation_json": str, "run_id": int},
+        pk=("left_record", "right_record"), not_null={"probability", "weight", "band"},
+        foreign_keys=[("left_record", "records", "id"), ("right_record", "records", "id"),
+                      ("run_id", "match_runs", "id")],
+    )
+    db.execute("CREATE INDEX pairs_right ON pairs(right_record)")
+    db.execute("CREATE INDEX pairs_band ON pairs(band)")
+    db["decisions"].create(
+        {"id": int, "left_record": int, "right_record": int, "verdict": str, "reviewer": str,
+         "decided_at": str, "note": str, "source": str, "supersedes": int},
+        pk="id", not_null={"left_record", "right_record", "verdict", "decided_at"},
+        foreign_keys=[("left_record", "records", "id"), ("right_record", "records", "id"),
+                      ("supersedes", "decisions", "id")],
+    )
+    db.execute("CREATE INDEX decisions_pair ON decisions(left_record, right_record)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER decisions_no_{event.lower()} BEFORE {event} ON decisions "
+            "BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END"
+        )
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_matching)
 """Applied in order; a workspace at version N has run the first N."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,1 @@
+"""Find the records that are the same supplier site: normalise, block, compare, score, cluster."""

@@ -1,0 +1,207 @@
+"""Comparison levels: how two records agree on each field, from strong agreement down to
+clear disagreement. A level is an index into its field's `levels`; NULL (-1) when either
+side has nothing to compare (a missing value is neither evidence for nor against)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Indel
+
+from aimdesk.core.matching.features import SiteRecord
+from aimdesk.core.matching.normalise import AddressKey, NameKey
+
+NULL = -1
+SAME_WORD = 0.85
+"""Two name words this similar (Indel) count as one word spelt differently."""
+MIN_TYPO_WORD = 5
+"""Words this long may differ by one letter (typed, dropped, swapped) and still be one word."""
+MIN_ABBREVIATION = 3
+"""An abbreviation must keep this many letters of its word ("fty" for "factory")."""
+NAME_VERY_SIMILAR, NAME_SIMILAR, NAME_SOMEWHAT = 0.92, 0.80, 0.60
+ADDRESS_SIMILAR = 0.80
+CITY_SAME = 0.90
+POSTAL_AREA = 3
+"""Leading characters of a postal code that name its area (same district, other street)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    label: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    label: str
+    levels: tuple[Level, ...]
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("sedex", "Sedex id", (
+        Level("same site id", "both carry the same Sedex site reference (ZS)"),
+        Level("same company id", "both carry the same Sedex company reference (ZC)"),
+        Level("different site ids", "their Sedex site references (ZS) differ"),
+    )),
+    Field("name", "Site name", (
+        Level("same", "the names are the same once legal forms and spelling are set aside"),
+        Level("very similar", "the names differ by a letter or a word order"),
+        Level("similar", "the names share most of their distinctive words"),
+        Level("somewhat similar", "the names share some distinctive words"),
+        Level("different", "the names have little in common"),
+        Level("other script", "one name is written in another script (Chinese, Thai …)"),
+    )),
+    Field("location", "Location", (
+        Level("same address and postal code", "the same street, numbers and postal code"),
+        Level("same address", "the same street and numbers, in the same place"),
+        Level("same numbers and postal code", "the same numbers and postal code, the street written differently"),
+        Level("same numbers", "the same house or plot numbers, the street written differently"),
+        Level("similar street", "similar street words, no numbers to compare"),
+        Level("same postal code", "the same postal code, addresses not comparable"),
+        Level("same postal area", "postal codes of the same area, addresses not comparable"),
+        Level("same city", "the same city, addresses not comparable"),
+        Level("same area, other address", "the same city or postal area but different addresses"),
+        Level("different addresses", "the addresses have little in common"),
+        Level("different numbers", "the same street with different house or plot numbers"),
+        Level("different places", "different cities or postal areas"),
+    )),
+    Field("country", "Country", (
+        Level("same", "the same country"),
+        Level("different", "different countries"),
+    )),
+)
+FIELD_INDEX = {field.name: index for index, field in enumerate(FIELDS)}
+
+Vector = tuple[int, ...]
+
+
+def compare(left: SiteRecord, right: SiteRecord) -> Vector:
+    """The level reached on each field of `FIELDS`, in order."""
+    return (
+        _sedex(left, right),
+        OTHER_SCRIPT if left.is_latin != right.is_latin else name_level(left.name, right.name),
+        location_level(address_level(left.address, right.address), _city(left.city, right.city),
+                       _postal(left.postal, right.postal)),
+        NULL if not (left.country and right.country) else int(left.country != right.country),
+    )
+
+
+OTHER_SCRIPT = 5
+
+
+def location_level(address: int, city: int, postal: int) -> int:
+    """Address, city and postal code read together as one piece of evidence: they say the
+    same thing (where the site is), so counting them apart would count it three times."""
+    if address == 3:
+        return 10
+    if (city == 1 and postal != 0) or (postal == 2 and city != 0):
+        return 11
+    if address in (0, 1):
+        return 2 * address + (0 if postal == 0 else 1)
+    if address == 2:
+        return 4
+    if postal in (0, 1):
+        return 5 + postal
+    if city == 0:
+        return 8 if address == 4 else 7
+    if address == 4:
+        return 9
+    return NULL
+
+
+def _sedex(left: SiteRecord, right: SiteRecord) -> int:
+    if left.sedex_site and right.sedex_site:
+        return 0 if left.sedex_site == right.sedex_site else 2
+    if left.sedex_company and right.sedex_company and left.sedex_company == right.sedex_company:
+        return 1
+    return NULL
+
+
+def name_similarity(left: NameKey, right: NameKey) -> float:
+    """0..1: distinctive words in common (weighted, typos forgiven) or the whole text alike."""
+    overlap = _weighted_overlap(left, right)
+    whole = Indel.normalized_similarity(left.core or left.text, right.core or right.text)
+    return max(overlap, whole)
+
+
+def name_level(left: NameKey, right: NameKey) -> int:
+    if not left.text or not right.text:
+        return NULL
+    if (left.core or left.text) == (right.core or right.text):
+        return 0
+    similarity = name_similarity(left, right)
+    if similarity >= NAME_VERY_SIMILAR:
+        return 1
+    if similarity >= NAME_SIMILAR:
+        return 2
+    if similarity >= NAME_SOMEWHAT:
+        return 3
+    return 4
+
+
+def _weighted_overlap(left: NameKey, right: NameKey) -> float:
+    """Weighted Jaccard of the name words, a word matching its closest spelling."""
+    if not left.tokens or not right.tokens:
+        return 0.0
+    shared = 0.0
+    used: set[int] = set()
+    for word, weight in zip(left.tokens, left.weights):
+        best, best_index = 0.0, -1
+        for index, other in enumerate(right.tokens):
+            if index in used:
+                continue
+            score = word_similarity(word, other)
+            if score > best:
+                best, best_index = score, index
+        if best >= SAME_WORD:
+            used.add(best_index)
+            shared += min(weight, right.weights[best_index])
+    total = sum(left.weights) + sum(right.weights) - shared
+    return shared / total if total else 0.0
+
+
+def word_similarity(left: str, right: str) -> float:
+    """1.0 for the same word, a typo of it ("deiim"/"denim") or an abbreviation of it
+    ("prods"/"products"); otherwise their Indel similarity."""
+    if left == right:
+        return 1.0
+    shorter, longer = sorted((left, right), key=len)
+    if len(shorter) >= MIN_TYPO_WORD and OSA.distance(left, right) <= 1:
+        return 1.0
+    if len(shorter) >= MIN_ABBREVIATION and shorter[0] == longer[0] and _in_order(shorter, longer):
+        return 1.0
+    return Indel.normalized_similarity(left, right)
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Every letter of `short` appears in `long`, in the same order."""
+    letters = iter(long)
+    return all(char in letters for char in short)
+
+
+def address_level(left: AddressKey, right: AddressKey) -> int:
+    if not left.text or not right.text:
+        return NULL
+    numbers_left, numbers_right = set(left.numbers), set(right.numbers)
+    streets = fuzz.token_set_ratio(" ".join(left.tokens), " ".join(right.tokens)) / 100
+    if numbers_left and numbers_right:
+        if numbers_left <= numbers_right or numbers_right <= numbers_left:
+            return 0 if streets >= ADDRESS_SIMILAR else 1
+        return 3
+    return 2 if streets >= ADDRESS_SIMILAR else 4
+
+
+def _city(left: str, right: str) -> int:
+    if not left or not right:
+        return NULL
+    return 0 if left == right or Indel.normalized_similarity(left, right) >= CITY_SAME else 1
+
+
+def _postal(left: str | None, right: str | None) -> int:
+    if not left or not right:
+        return NULL
+    if left == right:
+        return 0
+    return 1 if left[:POSTAL_AREA] == right[:POSTAL_AREA] else 2

@@ -1,0 +1,27 @@
+"""`aimdesk explain LEFT RIGHT`: score any two records with the current model, in words."""
+
+from __future__ import annotations
+
+from aimdesk.core.errors import AimDeskError
+from aimdesk.core.matching.features import site_records
+from aimdesk.core.matching.model import Model
+from aimdesk.core.matching.score import PairScore, score_pair
+from aimdesk.core.store.matching import latest_model, match_inputs
+from aimdesk.core.store.workspace import Store
+
+
+def explain_pair(store: Store, left: int, right: int) -> PairScore:
+    """Score and explain the pair (left, right) with the model of the latest run (name
+    words weighted by their rarity among all active records, as in the run).
+
+    Raises:
+        AimDeskError: no matching run yet, or no such active record.
+    """
+    saved = latest_model(store)
+    if saved is None:
+        raise AimDeskError("Nothing to explain yet; run matching first (aimdesk match).")
+    records = {record.id: record for record in site_records(match_inputs(store))}
+    for record_id in (left, right):
+        if record_id not in records:
+            raise AimDeskError(f"There is no active record {record_id} in this workspace.")
+    return score_pair(Model.from_json(saved), records[left], records[right])

@@ -1,0 +1,210 @@
+"""One matching run: normalise → block → compare → score → decide bands → cluster → sites.
+
+A full run fits the model again and scores every candidate pair. An incremental run
+(the default once a full run exists) scores only pairs touching records that have no site
+yet, with the model of the last run, and clusters them together with the pairs kept from
+earlier runs, so its result is the one a full run would give.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from aimdesk.core.matching.blocking import candidate_pairs, unpack
+from aimdesk.core.matching.cluster import STRONGLY_DIFFERENT, Link, cluster_records
+from aimdesk.core.matching.compare import Vector, compare
+from aimdesk.core.matching.features import SiteRecord, site_records
+from aimdesk.core.matching.model import REVIEWER_WEIGHT, Model, estimate, probability
+from aimdesk.core.matching.score import contributions
+from aimdesk.core.matching.sites import assign_site_ids
+from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
+from aimdesk.core.store.matching import (
+    DecisionRow, StoredPair, assign_sites, create_site, current_decisions, finish_run,
+    latest_model, match_inputs, replace_pairs, retire_empty_sites, start_run, stored_pairs,
+)
+from aimdesk.core.store.settings import get_setting
+from aimdesk.core.store.workspace import Store, timestamp, utc_now
+
+AUTO_SETTING, REVIEW_SETTING = "match.auto_probability", "match.review_probability"
+DEFAULT_AUTO, DEFAULT_REVIEW = 0.99, 0.30
+"""Match probability bands: at or above auto → same site; from review up → a person
+looks; below → different sites. Kept in the workspace settings."""
+
+
+@dataclass(frozen=True, slots=True)
+class MatchReport:
+    """What a run did, for the CLI summary and the GUI."""
+
+    run_id: int
+    is_full: bool
+    records: int
+    new_records: int
+    candidate_pairs: int
+    auto_pairs: int
+    review_pairs: int
+    held_pairs: int
+    sites: int
+    multi_member_sites: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    auto: float
+    review: float
+
+    def band(self, probability_: float) -> str | None:
+        if probability_ >= self.auto:
+            return "auto"
+        return "review" if probability_ >= self.review else None
+
+
+def thresholds(store: Store) -> Thresholds:
+    """The bands in force in this workspace."""
+    return Thresholds(float(get_setting(store, AUTO_SETTING, DEFAULT_AUTO)),
+                      float(get_setting(store, REVIEW_SETTING, DEFAULT_REVIEW)))
+
+
+def run_matching(store: Store, *, full: bool = False, who: str,
+                 now: Callable[[], datetime] = utc_now, progress: Progress | None = None,
+                 cancel: CancelToken | None = None) -> MatchReport:
+    """Find the sites: every active record ends in exactly one site.
+
+    Args:
+        store: the open workspace.
+        full: re-fit the model and re-score every pair (otherwise only new records are
+            compared, when an earlier run exists).
+        who: the person running it (kept in the history).
+
+    Returns:
+        Counts of pairs, bands and sites.
+
+    Raises:
+        Cancelled: `cancel` was set; the workspace is unchanged.
+    """
+    started, moment = time.perf_counter(), now()
+    inputs = match_inputs(store)
+    report(progress, 0, 4, "Preparing records")
+    records = site_records(inputs)
+    by_id = {record.id: record for record in records}
+    check(cancel)
+    saved_model = latest_model(store)
+    new_ids = [row.id for row in inputs if row.site_id is None]
+    incremental = not full and saved_model is not None and len(new_ids) < len(inputs)
+    focus = new_ids if incremental else None
+    report(progress, 1, 4, "Finding candidate pairs")
+    pairs = candidate_pairs(records, focus=focus)
+    check(cancel)
+    vectors = _compare_all(pairs, by_id, progress=progress, cancel=cancel)
+    decisions = current_decisions(store)
+    model = Model.from_json(saved_model) if incremental and saved_model else _fit(records, vectors, decisions, by_id)
+    report(progress, 2, 4, "Scoring pairs")
+    bands = thresholds(store)
+    scored = _score(vectors, model, bands, by_id, decisions)
+    kept = scored + ([p for p in stored_pairs(store) if (p.left, p.right) not in vectors]
+                     if incremental else [])
+    check(cancel)
+    report(progress, 3, 4, "Clustering")
+    clustering = cluster_records(
+        [r.id for r in records], _links(kept, decisions),
+        cannot_link=[k for k, d in decisions.items() if d.verdict == "different"],
+        strongly_different=[k for k, v in vectors.items() if model.weight(v) < STRONGLY_DIFFERENT],
+        sedex_sites={r.id: r.sedex_site for r in records if r.sedex_site})
+    held = set(clustering.held)
+    final = [_with_band(p, "held") if (p.left, p.right) in held else p for p in kept]
+    with store.transaction():
+        run_id = start_run(store, started_at=timestamp(moment), is_full=not incremental, who=who)
+        replace_pairs(store, final, run_id=run_id)
+        current = {row.id: row.site_id for row in inputs}
+        assignment = assign_site_ids(clustering.clusters, current,
+                                     lambda: create_site(store, created_at=timestamp(moment)))
+        assign_sites(store, {r: s for r, s in assignment.items() if current.get(r) != s})
+        retire_empty_sites(store, retired_at=timestamp(moment))
+        result = _summary(run_id, not incremental, records, new_ids, pairs, final,
+                          clustering.clusters, started)
+        finish_run(store, run_id, finished_at=timestamp(now()), model=model.to_json(),
+                   counts=_counts(result))
+    report(progress, 4, 4, "Matching finished")
+    return result
+
+
+def _compare_all(pairs: set[int], by_id: dict[int, SiteRecord], *, progress: Progress | None,
+                 cancel: CancelToken | None) -> dict[tuple[int, int], Vector]:
+    vectors: dict[tuple[int, int], Vector] = {}
+    for done, key in enumerate(sorted(pairs)):
+        if done % BATCH == 0:
+            check(cancel)
+            report(progress, done, len(pairs), "Comparing pairs")
+        left, right = unpack(key)
+        vectors[(left, right)] = compare(by_id[left], by_id[right])
+    return vectors
+
+
+def _fit(records: Sequence[SiteRecord], vectors: dict[tuple[int, int], Vector],
+         decisions: dict[tuple[int, int], DecisionRow], by_id: dict[int, SiteRecord]) -> Model:
+    """EM on the candidate pairs, anchored by the pairs whose answer is known: reviewers'
+    decisions, and pairs where both records carry a Sedex site reference."""
+    labelled: Counter[tuple[Vector, bool]] = Counter()
+    unlabelled: Counter[Vector] = Counter()
+    for key, vector in vectors.items():
+        decision = decisions.get(key)
+        left, right = by_id[key[0]].sedex_site, by_id[key[1]].sedex_site
+        if decision is not None and decision.verdict != "unsure":
+            labelled[(vector, decision.verdict == "same")] += REVIEWER_WEIGHT
+        elif left and right:
+            labelled[(vector, left == right)] += 1
+        else:
+            unlabelled[vector] += 1
+    return estimate(unlabelled, labelled=labelled)
+
+
+def _score(vectors: dict[tuple[int, int], Vector], model: Model, bands: Thresholds,
+           by_id: dict[int, SiteRecord], decisions: dict[tuple[int, int], DecisionRow]) -> list[StoredPair]:
+    """Pairs worth keeping: in the auto or review band, or decided by a reviewer."""
+    kept = []
+    for (left, right), vector in vectors.items():
+        weight = model.weight(vector)
+        chance = probability(weight)
+        band = bands.band(chance)
+        if band is None and (left, right) not in decisions:
+            continue
+        explanation = [
+            {"field": c.field, "label": c.label, "left": c.left, "right": c.right, "level": c.level,
+             "weight": c.weight, "description": c.description}
+            for c in contributions(model, by_id[left], by_id[right], vector)]
+        kept.append(StoredPair(left, right, round(chance, 6), round(weight, 3), band or "non", explanation))
+    return kept
+
+
+def _links(pairs: Sequence[StoredPair], decisions: dict[tuple[int, int], DecisionRow]) -> list[Link]:
+    links = [Link(p.left, p.right, p.weight) for p in pairs
+             if p.band == "auto" and decisions.get((p.left, p.right), None) is None]
+    links += [Link(left, right, float("inf")) for (left, right), d in decisions.items() if d.verdict == "same"]
+    return links
+
+
+def _with_band(pair: StoredPair, band: str) -> StoredPair:
+    return StoredPair(pair.left, pair.right, pair.probability, pair.weight, band, pair.explanation)
+
+
+def _summary(run_id: int, is_full: bool, records: Sequence[SiteRecord], new_ids: Sequence[int],
+             pairs: set[int], final: Sequence[StoredPair],
+             clusters: Sequence[Sequence[int]], started: float) -> MatchReport:
+    member = {r.id: r.member_id for r in records}
+    bands = Counter(p.band for p in final)
+    return MatchReport(
+        run_id=run_id, is_full=is_full, records=len(records), new_records=len(new_ids),
+        candidate_pairs=len(pairs), auto_pairs=bands["auto"], review_pairs=bands["review"],
+        held_pairs=bands["held"], sites=len(clusters),
+        multi_member_sites=sum(1 for c in clusters if len({member[r] for r in c}) > 1),
+        seconds=round(time.perf_counter() - started, 2))
+
+
+def _counts(report_: MatchReport) -> dict[str, object]:
+    return {name: getattr(report_, name) for name in (
+        "records", "new_records", "candidate_pairs", "auto_pairs", "review_pairs", "held_pairs",
+        "sites", "multi_member_sites", "seconds")}
