@@ -32,7 +32,7 @@ GUESSED_WEIGHTS = {
     ("location", "same numbers and postal code"): 4.0,
     ("location", "same postal area"): 0.5, ("location", "same city"): 0.0,
     ("location", "same area, other address"): -3.0, ("location", "different addresses"): -4.0,
-    ("sedex", "same company id"): 4.0,
+    ("sedex", "same company id"): 4.0, ("name", "different unit numbers"): -5.0,
 }
 """log2 Bayes factors for levels the data sets hardly show (addresses without numbers are
 rare in them, common in real lists): from what the level means, not from counts."""

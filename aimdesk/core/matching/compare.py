@@ -20,8 +20,13 @@ MIN_TYPO_WORD = 5
 MIN_ABBREVIATION = 3
 """An abbreviation must keep this many letters of its word ("fty" for "factory")."""
 NAME_VERY_SIMILAR, NAME_SIMILAR, NAME_SOMEWHAT = 0.92, 0.80, 0.60
+NAME_CONTAINED = 0.95
+"""Share of the shorter name's distinctive weight found in the other: "Ansheng Garment"
+within "Quanzhou Ansheng Garment"."""
 ADDRESS_SIMILAR = 0.80
 CITY_SAME = 0.90
+MIN_CITY_PART = 4
+"""A city name this long found inside the other ("Adana" in "Adana Merkez") is the same city."""
 POSTAL_AREA = 3
 """Leading characters of a postal code that name its area (same district, other street)."""
 
@@ -48,10 +53,13 @@ FIELDS: tuple[Field, ...] = (
     Field("name", "Site name", (
         Level("same", "the names are the same once legal forms and spelling are set aside"),
         Level("very similar", "the names differ by a letter or a word order"),
+        Level("one within the other", "every distinctive word of one name is in the other"),
         Level("similar", "the names share most of their distinctive words"),
         Level("somewhat similar", "the names share some distinctive words"),
         Level("different", "the names have little in common"),
-        Level("other script", "one name is written in another script (Chinese, Thai …)"),
+        Level("other script", "one name is in another script (Chinese, Thai …) and reads differently"),
+        Level("different unit numbers", "the names carry different plant or unit numbers"),
+        Level("other script, same reading", "one name is in another script and reads like the other"),
     )),
     Field("location", "Location", (
         Level("same address and postal code", "the same street, numbers and postal code"),
@@ -81,14 +89,22 @@ def compare(left: SiteRecord, right: SiteRecord) -> Vector:
     """The level reached on each field of `FIELDS`, in order."""
     return (
         _sedex(left, right),
-        OTHER_SCRIPT if left.is_latin != right.is_latin else name_level(left.name, right.name),
+        _cross_script(name_level(left.name, right.name)) if left.is_latin != right.is_latin
+        else name_level(left.name, right.name),
         location_level(address_level(left.address, right.address), _city(left.city, right.city),
                        _postal(left.postal, right.postal)),
         NULL if not (left.country and right.country) else int(left.country != right.country),
     )
 
 
-OTHER_SCRIPT = 5
+OTHER_SCRIPT = 6
+SAME_READING = 8
+
+
+def _cross_script(level: int) -> int:
+    """A Chinese name and a Latin one: their transliteration often reads alike (pinyin
+    brand names); when it does not, the name may be translated, so it says little."""
+    return SAME_READING if 0 <= level <= 3 else OTHER_SCRIPT
 
 
 def location_level(address: int, city: int, postal: int) -> int:
@@ -119,37 +135,53 @@ def _sedex(left: SiteRecord, right: SiteRecord) -> int:
     return NULL
 
 
-def name_similarity(left: NameKey, right: NameKey) -> float:
-    """0..1: distinctive words in common (weighted, typos forgiven) or the whole text alike."""
-    overlap = _weighted_overlap(left, right)
-    whole = Indel.normalized_similarity(left.core or left.text, right.core or right.text)
-    return max(overlap, whole)
-
-
 def name_level(left: NameKey, right: NameKey) -> int:
     if not left.text or not right.text:
         return NULL
+    left_units, right_units = _unit_numbers(left), _unit_numbers(right)
+    if left_units and right_units and left_units != right_units:
+        return DIFFERENT_UNITS
     if (left.core or left.text) == (right.core or right.text):
         return 0
-    similarity = name_similarity(left, right)
+    shared, left_total, right_total = _shared_weight(left, right)
+    union = left_total + right_total - shared
+    similarity = max(shared / union if union else 0.0,
+                     Indel.normalized_similarity(left.core or left.text, right.core or right.text))
+    containment = shared / min(left_total, right_total) if min(left_total, right_total) else 0.0
     if similarity >= NAME_VERY_SIMILAR:
         return 1
-    if similarity >= NAME_SIMILAR:
+    if containment >= NAME_CONTAINED:
         return 2
-    if similarity >= NAME_SOMEWHAT:
+    if similarity >= NAME_SIMILAR:
         return 3
-    return 4
+    if similarity >= NAME_SOMEWHAT or containment >= NAME_SOMEWHAT:
+        return 4
+    return 5
 
 
-def _weighted_overlap(left: NameKey, right: NameKey) -> float:
-    """Weighted Jaccard of the name words, a word matching its closest spelling."""
-    if not left.tokens or not right.tokens:
-        return 0.0
+DIFFERENT_UNITS = 7
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def _unit_numbers(name: NameKey) -> frozenset[int]:
+    """Plant or unit numbers in a name ("Plant 2", "Unit II"), roman numerals read."""
+    return frozenset(int(t) if t.isdigit() else _ROMAN[t] for t in name.tokens if _is_unit(t))
+
+
+def _is_unit(token: str) -> bool:
+    return token.isdigit() or token in _ROMAN
+
+
+def _shared_weight(left: NameKey, right: NameKey) -> tuple[float, float, float]:
+    """Weight of the name words the two share (a word matching its closest spelling), and
+    each name's total weight (unit numbers left out: they are compared on their own)."""
+    left_words = [(w, x) for w, x in zip(left.tokens, left.weights) if not _is_unit(w)]
+    right_words = [(w, x) for w, x in zip(right.tokens, right.weights) if not _is_unit(w)]
     shared = 0.0
     used: set[int] = set()
-    for word, weight in zip(left.tokens, left.weights):
+    for word, weight in left_words:
         best, best_index = 0.0, -1
-        for index, other in enumerate(right.tokens):
+        for index, (other, _) in enumerate(right_words):
             if index in used:
                 continue
             score = word_similarity(word, other)
@@ -157,9 +189,8 @@ def _weighted_overlap(left: NameKey, right: NameKey) -> float:
                 best, best_index = score, index
         if best >= SAME_WORD:
             used.add(best_index)
-            shared += min(weight, right.weights[best_index])
-    total = sum(left.weights) + sum(right.weights) - shared
-    return shared / total if total else 0.0
+            shared += min(weight, right_words[best_index][1])
+    return shared, sum(x for _, x in left_words), sum(x for _, x in right_words)
 
 
 def word_similarity(left: str, right: str) -> float:
@@ -194,9 +225,16 @@ def address_level(left: AddressKey, right: AddressKey) -> int:
 
 
 def _city(left: str, right: str) -> int:
+    """Same city: equal once spaces go ("Gan Zhou"), one within the other ("Tangerang
+    Selatan"), or a typo apart ("Shenzehn")."""
     if not left or not right:
         return NULL
-    return 0 if left == right or Indel.normalized_similarity(left, right) >= CITY_SAME else 1
+    a, b = left.replace(" ", ""), right.replace(" ", "")
+    if a == b or (min(len(a), len(b)) >= MIN_CITY_PART and (a in b or b in a)):
+        return 0
+    if OSA.distance(a, b) <= 1 or Indel.normalized_similarity(a, b) >= CITY_SAME:
+        return 0
+    return 1
 
 
 def _postal(left: str | None, right: str | None) -> int:

@@ -30,7 +30,7 @@ from aimdesk.core.store.settings import get_setting
 from aimdesk.core.store.workspace import Store, timestamp, utc_now
 
 AUTO_SETTING, REVIEW_SETTING = "match.auto_probability", "match.review_probability"
-DEFAULT_AUTO, DEFAULT_REVIEW = 0.99, 0.30
+DEFAULT_AUTO, DEFAULT_REVIEW = 0.95, 0.30
 """Match probability bands: at or above auto → same site; from review up → a person
 looks; below → different sites. Kept in the workspace settings."""
 
