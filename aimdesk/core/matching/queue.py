@@ -1,6 +1,7 @@
 """The review queue: pairs a person should look at, most useful first.
 
-Order: pairs held back because they would chain two sites that differ, then by how
+One question per pair of sites. Order: pairs held back because they would chain two
+sites that differ, then by how
 uncertain the score is (a probability near one half teaches the most) and whether the
 two records come from different members (a mutual-recognition opportunity hangs on it).
 Pairs already decided "same" or "different" are never proposed again; "unsure" ones come
@@ -13,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from aimdesk.core.store.matching import current_decisions, pairs_for_review
+from aimdesk.core.store.matching import current_decisions, pairs_for_review, record_site_ids
 from aimdesk.core.store.workspace import Store
 
 HELD_BONUS = 1.0
@@ -43,22 +44,40 @@ class ReviewStats:
 
 
 def review_queue(store: Store, *, limit: int | None = None) -> list[ReviewItem]:
-    """The pairs to review, most useful first (see the module docstring)."""
+    """The pairs to review, most useful first (see the module docstring).
+
+    One question per pair of sites: when several records of site A are unsure against
+    records of site B, the most useful pair stands for them all (a "same" joins the two
+    sites, a "different" keeps them apart for good). Pairs inside one site and pairs of
+    sites already told apart are not asked.
+    """
     decisions = current_decisions(store)
-    items = []
+    site_of = record_site_ids(store)
+    apart = {_site_pair(site_of, left, right) for (left, right), d in decisions.items()
+             if d.verdict == "different"}
+    best: dict[tuple[int, int], ReviewItem] = {}
     for candidate in pairs_for_review(store):
         pair = candidate.pair
         decision = decisions.get((pair.left, pair.right))
         verdict = decision.verdict if decision else ""
-        if verdict in ("same", "different"):
+        sites = _site_pair(site_of, pair.left, pair.right)
+        if verdict in ("same", "different") or sites[0] == sites[1] or sites in apart:
             continue
         multi = candidate.left_member != candidate.right_member
         priority = (1 - abs(2 * pair.probability - 1) + MULTI_MEMBER_BONUS * multi
                     + HELD_BONUS * (pair.band == "held") - UNSURE_PENALTY * (verdict == "unsure"))
-        items.append(ReviewItem(pair.left, pair.right, pair.probability, pair.band, multi,
-                                round(priority, 4), verdict, pair.explanation))
-    items.sort(key=lambda item: (-item.priority, item.left, item.right))
+        item = ReviewItem(pair.left, pair.right, pair.probability, pair.band, multi,
+                          round(priority, 4), verdict, pair.explanation)
+        if sites not in best or (item.priority, -item.left) > (best[sites].priority, -best[sites].left):
+            best[sites] = item
+    items = sorted(best.values(), key=lambda item: (-item.priority, item.left, item.right))
     return items[:limit] if limit is not None else items
+
+
+def _site_pair(site_of: dict[int, int], left: int, right: int) -> tuple[int, int]:
+    """The two records' sites, smaller first (a record without a site stands for itself)."""
+    a, b = site_of.get(left, -left), site_of.get(right, -right)
+    return (a, b) if a <= b else (b, a)
 
 
 def review_stats(store: Store) -> ReviewStats:

@@ -166,6 +166,13 @@ def retire_empty_sites(store: Store, *, retired_at: str) -> int:
     return cursor.rowcount
 
 
+def record_site_ids(store: Store) -> dict[int, int]:
+    """record id → internal site id, for every active record with a site."""
+    rows = store.conn.execute(
+        "SELECT rs.record_id, rs.site_id FROM record_sites rs JOIN active_records r ON r.id = rs.record_id")
+    return dict(rows.fetchall())
+
+
 def site_public_ids(store: Store) -> dict[int, str]:
     """record id → public site id, for every active record with a site."""
     rows = store.conn.execute(
