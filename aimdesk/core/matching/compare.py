@@ -51,8 +51,8 @@ FIELDS: tuple[Field, ...] = (
         Level("different site ids", "their Sedex site references (ZS) differ"),
     )),
     Field("name", "Site name", (
-        Level("same", "the names are the same once legal forms and spelling are set aside"),
-        Level("very similar", "the names differ by a letter or a word order"),
+        Level("same", "the names are the same once legal forms, spelling and word order are set aside"),
+        Level("very similar", "the names differ by a letter or a word"),
         Level("one within the other", "every distinctive word of one name is in the other"),
         Level("similar", "the names share most of their distinctive words"),
         Level("somewhat similar", "the names share some distinctive words"),
@@ -141,7 +141,7 @@ def name_level(left: NameKey, right: NameKey) -> int:
     left_units, right_units = _unit_numbers(left), _unit_numbers(right)
     if left_units and right_units and left_units != right_units:
         return DIFFERENT_UNITS
-    if (left.core or left.text) == (right.core or right.text):
+    if sorted((left.core or left.text).split()) == sorted((right.core or right.text).split()):
         return 0
     shared, left_total, right_total = _shared_weight(left, right)
     union = left_total + right_total - shared
