@@ -21,7 +21,8 @@ def test_a_cannot_link_is_never_crossed_even_through_a_chain() -> None:
 
 
 def test_chaining_two_records_that_clearly_differ_is_held_for_review() -> None:
-    result = cluster_records([1, 2, 3], [Link(1, 2, 12), Link(2, 3, 11)], strongly_different=[(1, 3)])
+    result = cluster_records([1, 2, 3], [Link(1, 2, 12), Link(2, 3, 11)],
+                             clearly_different=lambda a, b: {a, b} == {1, 3})
     assert result.clusters == [[1, 2], [3]]
     assert result.held == [(2, 3)]
 

@@ -65,8 +65,14 @@ def test_a_chinese_name_and_its_pinyin_read_alike() -> None:
 def test_blocking_pairs_spellings_and_skips_unrelated_records() -> None:
     records = site_records([SUNRISE_A, SUNRISE_B, SUNRISE_OTHER_PLANT, GOLDEN_CN, GOLDEN_IN])
     pairs = {unpack(key) for key in candidate_pairs(records)}
-    assert (1, 2) in pairs and (4, 5) in pairs
-    assert (1, 4) not in pairs
+    assert (1, 2) in pairs and (1, 3) in pairs
+    assert (1, 4) not in pairs and (4, 5) not in pairs  # other words, other countries
+
+
+def test_a_record_without_a_country_still_meets_its_other_spellings() -> None:
+    nowhere = record(6, "Golden Star Textile Co", "5 Renmin Rd", "Ningbo", country="")
+    pairs = {unpack(key) for key in candidate_pairs(site_records([GOLDEN_CN, GOLDEN_IN, nowhere]))}
+    assert (4, 6) in pairs and (5, 6) in pairs
 
 
 def test_blocking_with_a_focus_pairs_only_the_new_records() -> None:

@@ -6,31 +6,35 @@ that a true pair almost always shares at least one (pair completeness, measured 
 `benchmarks/bench_match.py`):
 
 - the Sedex site reference (ZS) and company reference (ZC), anywhere in the world;
-- each distinctive name word, worldwide (for records whose country is missing) and within
-  the country; within a country also its first and last letters (for typos),
-  the first two core name words sorted, the postal code, and each address number with
-  each distinctive address word.
+- within a country: each distinctive name word, each pair of adjacent name words (the
+  syllables of Vietnamese and pinyin names), the first two core name words sorted, the
+  postal code, and each address number with each of the three rarest address words
+  (a typo in a name is caught by the address key, and the other way round);
+- a record without a country gets its name keys in every country.
 
-A key shared by more than `BLOCK_LIMIT` records says little ("garment" in China) and makes
-no pairs.
+`benchmarks/bench_match.py` measured what each kind of key adds: prefix/suffix keys of
+name words and worldwide name keys added pairs but no true pair the others missed.
+
+A key shared by more than `BLOCK_LIMIT` records ("garment" in China, a company with many
+sites) pairs only those of its records that also share a city, a postal code or an address
+number.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 from aimdesk.core.matching.features import SiteRecord
 
 BLOCK_LIMIT = 60
+SPLIT_LIMIT = 3000
+"""Blocks larger than BLOCK_LIMIT (up to this) are cut by city, postal code and number."""
 DISTINCTIVE_WEIGHT = 0.5
 """Name words weighing less than this (generic words) are not blocking keys on their own."""
-AFFIX = 4
-"""Letters kept for the prefix and suffix keys of a name word (catches a typo at the
-other end of the word)."""
-MIN_AFFIX_WORD = 6
 ADDRESS_NUMBERS = 3
-ADDRESS_WORDS = 4
+ADDRESS_WORDS = 3
+"""The rarest address words of a record that make its address keys (with each number)."""
 
 PairKey = int
 """A candidate pair packed in one int: (smaller id << 32) | larger id."""
@@ -44,32 +48,47 @@ def unpack(key: PairKey) -> tuple[int, int]:
     return key >> 32, key & 0xFFFFFFFF
 
 
-def blocking_keys(record: SiteRecord) -> set[tuple[str, ...]]:
-    """Every key of one record."""
+def blocking_keys(record: SiteRecord, *, street_counts: Mapping[str, int] | None = None,
+                  countries: Iterable[str] = ()) -> set[tuple[str, ...]]:
+    """Every key of one record.
+
+    Args:
+        record: the record.
+        street_counts: in how many records each address word appears; the rarest words
+            of the address make its keys ("xinhua" rather than "road").
+        countries: every country in the data; a record without a country gets its name
+            keys in each of them, so it can still meet its other spellings.
+    """
     keys: set[tuple[str, ...]] = set()
     if record.sedex_site:
         keys.add(("zs", record.sedex_site))
     if record.sedex_company:
         keys.add(("zc", record.sedex_company))
-    country = record.country
     words = [w for w, weight in zip(record.name.tokens, record.name.weights)
              if weight >= DISTINCTIVE_WEIGHT and len(w) >= 3]
-    for word in words:
-        keys.add((country, "n", word))
-        keys.add(("*", "n", word))  # worldwide: pairs records whose country is missing or wrong
-        if len(word) >= MIN_AFFIX_WORD:
-            keys.add((country, "np", word[:AFFIX]))
-            keys.add((country, "ns", word[-AFFIX:]))
     core = (record.name.core or record.name.text).split()
-    if len(core) >= 2:
-        keys.add((country, "n2", " ".join(sorted(core[:2]))))
+    tokens = record.name.tokens
+    pairs_ = [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    for country in ([record.country] if record.country else list(countries) or [""]):
+        keys.update((country, "n", word) for word in words)
+        keys.update((country, "nb", pair) for pair in pairs_)
+        if len(core) >= 2:
+            keys.add((country, "n2", " ".join(sorted(core[:2]))))
+    country = record.country
     if record.postal:
         keys.add((country, "pc", record.postal))
-    streets = [w for w in record.address.tokens if len(w) >= 4][:ADDRESS_WORDS]
+    counts = street_counts or {}
+    streets = sorted({w for w in record.address.tokens if len(w) >= 3},
+                     key=lambda w: (counts.get(w, 0), w))[:ADDRESS_WORDS]
     for number in record.address.numbers[:ADDRESS_NUMBERS]:
         for street in streets:
             keys.add((country, "a", number, street))
     return keys
+
+
+def street_word_counts(records: Sequence[SiteRecord]) -> Counter[str]:
+    """In how many records each address word appears."""
+    return Counter(word for record in records for word in set(record.address.tokens))
 
 
 def candidate_pairs(records: Sequence[SiteRecord], *,
@@ -84,19 +103,45 @@ def candidate_pairs(records: Sequence[SiteRecord], *,
     Returns:
         The candidate pairs, packed with `pack`.
     """
+    counts = street_word_counts(records)
+    countries = sorted({r.country for r in records if r.country})
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for record in records:
-        for key in blocking_keys(record):
+        for key in blocking_keys(record, street_counts=counts, countries=countries):
             blocks[key].append(record.id)
     wanted = set(focus) if focus is not None else None
+    by_id = {record.id: record for record in records}
     pairs: set[PairKey] = set()
     for ids in blocks.values():
-        if len(ids) < 2 or len(ids) > BLOCK_LIMIT:
-            continue
-        if wanted is not None and wanted.isdisjoint(ids):
-            continue
-        for i, left in enumerate(ids):
-            for right in ids[i + 1:]:
-                if wanted is None or left in wanted or right in wanted:
-                    pairs.add(pack(left, right))
+        if len(ids) > BLOCK_LIMIT:
+            for part in _split(ids, by_id):
+                _add_pairs(pairs, part, wanted)
+        else:
+            _add_pairs(pairs, ids, wanted)
     return pairs
+
+
+def _split(ids: list[int], by_id: Mapping[int, SiteRecord]) -> Iterable[list[int]]:
+    """An oversized block (a common word, a large company) cut by place: its records that
+    also share a city, a postal code or an address number. Too large to cut: nothing."""
+    if len(ids) > SPLIT_LIMIT:
+        return []
+    parts: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for record_id in ids:
+        record = by_id[record_id]
+        if record.city:
+            parts[("city", record.city)].append(record_id)
+        if record.postal:
+            parts[("postal", record.postal)].append(record_id)
+        for number in record.address.numbers[:ADDRESS_NUMBERS]:
+            parts[("number", number)].append(record_id)
+    return [part for part in parts.values() if len(part) <= BLOCK_LIMIT]
+
+
+def _add_pairs(pairs: set[PairKey], ids: list[int], wanted: set[int] | None) -> None:
+    if len(ids) < 2 or (wanted is not None and wanted.isdisjoint(ids)):
+        return
+    for i, left in enumerate(ids):
+        for right in ids[i + 1:]:
+            if wanted is None or left in wanted or right in wanted:
+                pairs.add(pack(left, right))

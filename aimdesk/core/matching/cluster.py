@@ -8,7 +8,7 @@ Sedex site references, or two records whose own comparison says they clearly dif
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 STRONGLY_DIFFERENT = -6.0
@@ -47,11 +47,13 @@ class _Groups:
             self.parent[item], item = root, self.parent[item]
         return root
 
-    def conflict(self, a: int, b: int) -> bool:
+    def conflict(self, a: int, b: int, clearly_different: Callable[[int, int], bool]) -> bool:
         if self.sedex[a] and self.sedex[b] and self.sedex[a].isdisjoint(self.sedex[b]):
             return True
         small, large = (a, b) if len(self.avoid[a]) <= len(self.avoid[b]) else (b, a)
-        return any(self.find(other) == large for other in self.avoid[small])
+        if any(self.find(other) == large for other in self.avoid[small]):
+            return True
+        return any(clearly_different(x, y) for x in self.members[a] for y in self.members[b])
 
     def union(self, a: int, b: int) -> None:
         if len(self.members[a]) < len(self.members[b]):
@@ -64,7 +66,7 @@ class _Groups:
 
 def cluster_records(ids: Sequence[int], links: Sequence[Link], *,
                     cannot_link: Iterable[tuple[int, int]] = (),
-                    strongly_different: Iterable[tuple[int, int]] = (),
+                    clearly_different: Callable[[int, int], bool] = lambda a, b: False,
                     sedex_sites: Mapping[int, str] | None = None) -> Clustering:
     """Group records into sites.
 
@@ -72,14 +74,14 @@ def cluster_records(ids: Sequence[int], links: Sequence[Link], *,
         ids: every record to place.
         links: auto-matches and confirmed pairs; followed strongest first.
         cannot_link: pairs a reviewer called different.
-        strongly_different: scored pairs that clearly are two sites.
+        clearly_different: whether two records were compared and clearly are two sites.
         sedex_sites: record id → Sedex site match key, where known.
 
     Returns:
         The clusters and the links held back because of a conflict.
     """
     groups = _Groups(ids, sedex_sites or {})
-    for left, right in list(cannot_link) + list(strongly_different):
+    for left, right in cannot_link:
         if left in groups.avoid and right in groups.avoid:
             groups.avoid[left].add(right)
             groups.avoid[right].add(left)
@@ -88,7 +90,7 @@ def cluster_records(ids: Sequence[int], links: Sequence[Link], *,
         a, b = groups.find(link.left), groups.find(link.right)
         if a == b:
             continue
-        if groups.conflict(a, b):
+        if groups.conflict(a, b, clearly_different):
             held.append((link.left, link.right))
         else:
             groups.union(a, b)

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Indel
 
-from aimdesk.core.matching.features import SiteRecord
-from aimdesk.core.matching.normalise import AddressKey, NameKey
+from aimdesk.core.matching.features import NameView, SiteRecord, prepared
 
 NULL = -1
 SAME_WORD = 0.85
@@ -87,14 +86,19 @@ Vector = tuple[int, ...]
 
 def compare(left: SiteRecord, right: SiteRecord) -> Vector:
     """The level reached on each field of `FIELDS`, in order."""
+    left, right = _ready(left), _ready(right)
+    names = name_level(left, right)
     return (
         _sedex(left, right),
-        _cross_script(name_level(left.name, right.name)) if left.is_latin != right.is_latin
-        else name_level(left.name, right.name),
-        location_level(address_level(left.address, right.address), _city(left.city, right.city),
+        _cross_script(names) if left.is_latin != right.is_latin else names,
+        location_level(address_level(left, right), _city(left.city, right.city),
                        _postal(left.postal, right.postal)),
         NULL if not (left.country and right.country) else int(left.country != right.country),
     )
+
+
+def _ready(record: SiteRecord) -> SiteRecord:
+    return record if record.name_view is not None else prepared(record)
 
 
 OTHER_SCRIPT = 6
@@ -135,19 +139,20 @@ def _sedex(left: SiteRecord, right: SiteRecord) -> int:
     return NULL
 
 
-def name_level(left: NameKey, right: NameKey) -> int:
-    if not left.text or not right.text:
+def name_level(left: SiteRecord, right: SiteRecord) -> int:
+    a, b = left.name_view, right.name_view
+    assert a is not None and b is not None
+    if not left.name.text or not right.name.text:
         return NULL
-    left_units, right_units = _unit_numbers(left), _unit_numbers(right)
-    if left_units and right_units and left_units != right_units:
+    if a.units and b.units and a.units != b.units:
         return DIFFERENT_UNITS
-    if sorted((left.core or left.text).split()) == sorted((right.core or right.text).split()):
+    if a.sorted_core == b.sorted_core:
         return 0
-    shared, left_total, right_total = _shared_weight(left, right)
-    union = left_total + right_total - shared
-    similarity = max(shared / union if union else 0.0,
-                     Indel.normalized_similarity(left.core or left.text, right.core or right.text))
-    containment = shared / min(left_total, right_total) if min(left_total, right_total) else 0.0
+    shared = _shared_weight(a, b)
+    union = a.total + b.total - shared
+    similarity = max(shared / union if union else 0.0, Indel.normalized_similarity(a.core, b.core))
+    smaller = min(a.total, b.total)
+    containment = shared / smaller if smaller else 0.0
     if similarity >= NAME_VERY_SIMILAR:
         return 1
     if containment >= NAME_CONTAINED:
@@ -160,37 +165,38 @@ def name_level(left: NameKey, right: NameKey) -> int:
 
 
 DIFFERENT_UNITS = 7
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
-def _unit_numbers(name: NameKey) -> frozenset[int]:
-    """Plant or unit numbers in a name ("Plant 2", "Unit II"), roman numerals read."""
-    return frozenset(int(t) if t.isdigit() else _ROMAN[t] for t in name.tokens if _is_unit(t))
-
-
-def _is_unit(token: str) -> bool:
-    return token.isdigit() or token in _ROMAN
-
-
-def _shared_weight(left: NameKey, right: NameKey) -> tuple[float, float, float]:
-    """Weight of the name words the two share (a word matching its closest spelling), and
-    each name's total weight (unit numbers left out: they are compared on their own)."""
-    left_words = [(w, x) for w, x in zip(left.tokens, left.weights) if not _is_unit(w)]
-    right_words = [(w, x) for w, x in zip(right.tokens, right.weights) if not _is_unit(w)]
+def _shared_weight(a: NameView, b: NameView) -> float:
+    """Weight of the name words the two share: the same word, then a misspelt or
+    abbreviated one (each word used once)."""
     shared = 0.0
-    used: set[int] = set()
-    for word, weight in left_words:
-        best, best_index = 0.0, -1
-        for index, (other, _) in enumerate(right_words):
-            if index in used:
-                continue
-            score = word_similarity(word, other)
-            if score > best:
-                best, best_index = score, index
-        if best >= SAME_WORD:
-            used.add(best_index)
-            shared += min(weight, right_words[best_index][1])
-    return shared, sum(x for _, x in left_words), sum(x for _, x in right_words)
+    left_over = []
+    for word, weight in a.words.items():
+        other = b.words.get(word)
+        if other is None:
+            left_over.append((word, weight))
+        else:
+            shared += min(weight, other)
+    if not left_over:
+        return shared
+    right_over = {w: x for w, x in b.words.items() if w not in a.words}
+    for word, weight in left_over:
+        if not right_over:
+            break
+        found = process.extractOne(word, list(right_over), scorer=Indel.normalized_similarity,
+                                   score_cutoff=SAME_WORD)
+        other = found[0] if found else _typo_or_abbreviation(word, right_over)
+        if other is not None:
+            shared += min(weight, right_over.pop(other))
+    return shared
+
+
+def _typo_or_abbreviation(word: str, others: dict[str, float]) -> str | None:
+    for other in others:
+        if word[0] == other[0] and word_similarity(word, other) >= SAME_WORD:
+            return other
+    return None
 
 
 def word_similarity(left: str, right: str) -> float:
@@ -198,12 +204,15 @@ def word_similarity(left: str, right: str) -> float:
     ("prods"/"products"); otherwise their Indel similarity."""
     if left == right:
         return 1.0
-    shorter, longer = sorted((left, right), key=len)
-    if len(shorter) >= MIN_TYPO_WORD and OSA.distance(left, right) <= 1:
+    similarity = Indel.normalized_similarity(left, right)
+    if similarity >= SAME_WORD:
+        return similarity
+    shorter, longer = (left, right) if len(left) <= len(right) else (right, left)
+    if len(shorter) >= MIN_TYPO_WORD and OSA.distance(left, right, score_cutoff=1) <= 1:
         return 1.0
     if len(shorter) >= MIN_ABBREVIATION and shorter[0] == longer[0] and _in_order(shorter, longer):
         return 1.0
-    return Indel.normalized_similarity(left, right)
+    return similarity
 
 
 def _in_order(short: str, long: str) -> bool:
@@ -212,13 +221,12 @@ def _in_order(short: str, long: str) -> bool:
     return all(char in letters for char in short)
 
 
-def address_level(left: AddressKey, right: AddressKey) -> int:
-    if not left.text or not right.text:
+def address_level(left: SiteRecord, right: SiteRecord) -> int:
+    if not left.address.text or not right.address.text:
         return NULL
-    numbers_left, numbers_right = set(left.numbers), set(right.numbers)
-    streets = fuzz.token_set_ratio(" ".join(left.tokens), " ".join(right.tokens)) / 100
-    if numbers_left and numbers_right:
-        if numbers_left <= numbers_right or numbers_right <= numbers_left:
+    streets = fuzz.token_set_ratio(left.streets, right.streets) / 100
+    if left.numbers and right.numbers:
+        if left.numbers <= right.numbers or right.numbers <= left.numbers:
             return 0 if streets >= ADDRESS_SIMILAR else 1
         return 3
     return 2 if streets >= ADDRESS_SIMILAR else 4

@@ -20,6 +20,39 @@ COMMON_WORD_FLOOR = 0.2
 """The lowest weight rarity gives a word (shared by nearly every record)."""
 
 
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def unit_number(token: str) -> int | None:
+    """A plant or unit number written in a name ("2", "II"), or None."""
+    if token.isdigit():
+        return int(token)
+    return _ROMAN.get(token)
+
+
+@dataclass(frozen=True, slots=True)
+class NameView:
+    """A name prepared once for the many comparisons it will take part in."""
+
+    words: dict[str, float]
+    """Distinct words (unit numbers left out) → weight, rarity included."""
+    total: float
+    units: frozenset[int]
+    sorted_core: tuple[str, ...]
+    core: str
+
+    @classmethod
+    def of(cls, name: NameKey) -> NameView:
+        words: dict[str, float] = {}
+        for token, weight in zip(name.tokens, name.weights):
+            if unit_number(token) is None:
+                words[token] = max(weight, words.get(token, 0.0))
+        core = name.core or name.text
+        return cls(words, sum(words.values()),
+                   frozenset(u for u in map(unit_number, name.tokens) if u is not None),
+                   tuple(sorted(core.split())), core)
+
+
 @dataclass(frozen=True, slots=True)
 class SiteRecord:
     """A record reduced to comparable keys."""
@@ -38,6 +71,10 @@ class SiteRecord:
     is_latin: bool
     """The name is written in Latin letters (names in two scripts cannot be compared)."""
     raw: MatchInput
+    name_view: NameView | None = None
+    streets: str = ""
+    """The address words joined, for comparing streets."""
+    numbers: frozenset[str] = frozenset()
 
 
 def site_record(row: MatchInput) -> SiteRecord:
@@ -56,6 +93,12 @@ def site_record(row: MatchInput) -> SiteRecord:
         is_latin=is_latin(row.site_name),
         raw=row,
     )
+
+
+def prepared(record: SiteRecord) -> SiteRecord:
+    """The record with its comparison views filled in (after name weights are final)."""
+    return replace(record, name_view=NameView.of(record.name),
+                   streets=" ".join(record.address.tokens), numbers=frozenset(record.address.numbers))
 
 
 def is_latin(text: str) -> bool:
@@ -82,5 +125,5 @@ def with_rarity(records: list[SiteRecord]) -> list[SiteRecord]:
             return 1.0
         return max(COMMON_WORD_FLOOR, math.log(total / seen) / scale)
 
-    return [replace(r, name=replace(r.name, weights=tuple(
-        w * rarity(t) for t, w in zip(r.name.tokens, r.name.weights)))) for r in records]
+    return [prepared(replace(r, name=replace(r.name, weights=tuple(
+        w * rarity(t) for t, w in zip(r.name.tokens, r.name.weights))))) for r in records]

@@ -43,6 +43,13 @@ class Model:
 
     def weight(self, vector: Vector) -> float:
         """The match weight (log2 Bayes factor plus prior log-odds) of a comparison."""
+        known = self.extra.setdefault("_weights", {})
+        found = known.get(vector)
+        if found is None:
+            found = known[vector] = self._weight(vector)
+        return found
+
+    def _weight(self, vector: Vector) -> float:
         total = math.log2(self.prior / (1 - self.prior))
         for index, level in enumerate(vector):
             if level != NULL:

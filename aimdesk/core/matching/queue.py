@@ -10,6 +10,7 @@ last.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,11 @@ class ReviewItem:
     is_multi_member: bool
     priority: float
     decision: str
-    explanation: list[dict[str, Any]]
+    explanation_json: str
+
+    @property
+    def explanation(self) -> list[dict[str, Any]]:
+        return list(json.loads(self.explanation_json or "[]"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,7 @@ def review_queue(store: Store, *, limit: int | None = None) -> list[ReviewItem]:
         priority = (1 - abs(2 * pair.probability - 1) + MULTI_MEMBER_BONUS * multi
                     + HELD_BONUS * (pair.band == "held") - UNSURE_PENALTY * (verdict == "unsure"))
         item = ReviewItem(pair.left, pair.right, pair.probability, pair.band, multi,
-                          round(priority, 4), verdict, pair.explanation)
+                          round(priority, 4), verdict, pair.explanation_json)
         if sites not in best or (item.priority, -item.left) > (best[sites].priority, -best[sites].left):
             best[sites] = item
     items = sorted(best.values(), key=lambda item: (-item.priority, item.left, item.right))

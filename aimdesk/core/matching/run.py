@@ -8,15 +8,17 @@ earlier runs, so its result is the one a full run would give.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from aimdesk.core.matching.blocking import candidate_pairs, unpack
 from aimdesk.core.matching.cluster import STRONGLY_DIFFERENT, Link, cluster_records
 from aimdesk.core.matching.compare import Vector, compare
+from aimdesk.core.matching.comparisons import Comparisons
 from aimdesk.core.matching.features import SiteRecord, site_records
 from aimdesk.core.matching.model import REVIEWER_WEIGHT, Model, estimate, probability
 from aimdesk.core.matching.score import contributions
@@ -98,6 +100,7 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     focus = new_ids if incremental else None
     report(progress, 1, 4, "Finding candidate pairs")
     pairs = candidate_pairs(records, focus=focus)
+    pair_count = len(pairs)
     check(cancel)
     vectors = _compare_all(pairs, by_id, progress=progress, cancel=cancel)
     decisions = current_decisions(store)
@@ -112,7 +115,7 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     clustering = cluster_records(
         [r.id for r in records], _links(kept, decisions),
         cannot_link=[k for k, d in decisions.items() if d.verdict == "different"],
-        strongly_different=[k for k, v in vectors.items() if model.weight(v) < STRONGLY_DIFFERENT],
+        clearly_different=lambda a, b: _clearly_different(vectors, model, a, b),
         sedex_sites={r.id: r.sedex_site for r in records if r.sedex_site})
     held = set(clustering.held)
     final = [_with_band(p, "held") if (p.left, p.right) in held else p for p in kept]
@@ -124,7 +127,7 @@ def run_matching(store: Store, *, full: bool = False, who: str,
                                      lambda: create_site(store, created_at=timestamp(moment)))
         assign_sites(store, {r: s for r, s in assignment.items() if current.get(r) != s})
         retire_empty_sites(store, retired_at=timestamp(moment))
-        result = _summary(run_id, not incremental, records, new_ids, pairs, final,
+        result = _summary(run_id, not incremental, records, new_ids, pair_count, final,
                           clustering.clusters, started)
         finish_run(store, run_id, finished_at=timestamp(now()), model=model.to_json(),
                    counts=_counts(result))
@@ -133,18 +136,20 @@ def run_matching(store: Store, *, full: bool = False, who: str,
 
 
 def _compare_all(pairs: set[int], by_id: dict[int, SiteRecord], *, progress: Progress | None,
-                 cancel: CancelToken | None) -> dict[tuple[int, int], Vector]:
-    vectors: dict[tuple[int, int], Vector] = {}
-    for done, key in enumerate(sorted(pairs)):
+                 cancel: CancelToken | None) -> Comparisons:
+    compared = Comparisons()
+    ordered = sorted(pairs)
+    pairs.clear()  # the sorted copy is all we need now
+    for done, key in enumerate(ordered):
         if done % BATCH == 0:
             check(cancel)
-            report(progress, done, len(pairs), "Comparing pairs")
+            report(progress, done, len(ordered), "Comparing pairs")
         left, right = unpack(key)
-        vectors[(left, right)] = compare(by_id[left], by_id[right])
-    return vectors
+        compared.add(key, compare(by_id[left], by_id[right]))
+    return compared
 
 
-def _fit(records: Sequence[SiteRecord], vectors: dict[tuple[int, int], Vector],
+def _fit(records: Sequence[SiteRecord], vectors: Comparisons,
          decisions: dict[tuple[int, int], DecisionRow], by_id: dict[int, SiteRecord]) -> Model:
     """EM on the candidate pairs, anchored by the pairs whose answer is known: reviewers'
     decisions, and pairs where both records carry a Sedex site reference."""
@@ -162,7 +167,7 @@ def _fit(records: Sequence[SiteRecord], vectors: dict[tuple[int, int], Vector],
     return estimate(unlabelled, labelled=labelled)
 
 
-def _score(vectors: dict[tuple[int, int], Vector], model: Model, bands: Thresholds,
+def _score(vectors: Comparisons, model: Model, bands: Thresholds,
            by_id: dict[int, SiteRecord], decisions: dict[tuple[int, int], DecisionRow]) -> list[StoredPair]:
     """Pairs worth keeping: in the auto or review band, or decided by a reviewer."""
     kept = []
@@ -172,12 +177,16 @@ def _score(vectors: dict[tuple[int, int], Vector], model: Model, bands: Threshol
         band = bands.band(chance)
         if band is None and (left, right) not in decisions:
             continue
-        explanation = [
-            {"field": c.field, "label": c.label, "left": c.left, "right": c.right, "level": c.level,
-             "weight": c.weight, "description": c.description}
-            for c in contributions(model, by_id[left], by_id[right], vector)]
+        explanation = json.dumps([asdict(c) for c in contributions(model, by_id[left], by_id[right], vector)],
+                                 ensure_ascii=False)
         kept.append(StoredPair(left, right, round(chance, 6), round(weight, 3), band or "non", explanation))
     return kept
+
+
+def _clearly_different(vectors: Comparisons, model: Model, left: int, right: int) -> bool:
+    """The two records were compared and clearly are two sites."""
+    vector = vectors.get((left, right))
+    return vector is not None and model.weight(vector) < STRONGLY_DIFFERENT
 
 
 def _links(pairs: Sequence[StoredPair], decisions: dict[tuple[int, int], DecisionRow]) -> list[Link]:
@@ -188,17 +197,17 @@ def _links(pairs: Sequence[StoredPair], decisions: dict[tuple[int, int], Decisio
 
 
 def _with_band(pair: StoredPair, band: str) -> StoredPair:
-    return StoredPair(pair.left, pair.right, pair.probability, pair.weight, band, pair.explanation)
+    return StoredPair(pair.left, pair.right, pair.probability, pair.weight, band, pair.explanation_json)
 
 
 def _summary(run_id: int, is_full: bool, records: Sequence[SiteRecord], new_ids: Sequence[int],
-             pairs: set[int], final: Sequence[StoredPair],
+             pair_count: int, final: Sequence[StoredPair],
              clusters: Sequence[Sequence[int]], started: float) -> MatchReport:
     member = {r.id: r.member_id for r in records}
     bands = Counter(p.band for p in final)
     return MatchReport(
         run_id=run_id, is_full=is_full, records=len(records), new_records=len(new_ids),
-        candidate_pairs=len(pairs), auto_pairs=bands["auto"], review_pairs=bands["review"],
+        candidate_pairs=pair_count, auto_pairs=bands["auto"], review_pairs=bands["review"],
         held_pairs=bands["held"], sites=len(clusters),
         multi_member_sites=sum(1 for c in clusters if len({member[r] for r in c}) > 1),
         seconds=round(time.perf_counter() - started, 2))

@@ -32,14 +32,20 @@ class MatchInput:
 
 @dataclass(frozen=True, slots=True)
 class StoredPair:
-    """A scored candidate pair kept from a run (auto or review band)."""
+    """A scored candidate pair kept from a run (auto, review or held band, or decided)."""
 
     left: int
     right: int
     probability: float
     weight: float
     band: str
-    explanation: list[dict[str, Any]]
+    explanation_json: str
+    """The explanation as stored (JSON text): tens of thousands of pairs stay small."""
+
+    @property
+    def explanation(self) -> list[dict[str, Any]]:
+        """Per field: label, both values, level, weight and a sentence."""
+        return list(json.loads(self.explanation_json or "[]"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +78,14 @@ def stored_pairs(store: Store) -> list[StoredPair]:
         "SELECT p.left_record, p.right_record, p.probability, p.weight, p.band, p.explanation_json "
         "FROM pairs p JOIN active_records a ON a.id = p.left_record "
         "JOIN active_records b ON b.id = p.right_record")
-    return [StoredPair(r[0], r[1], r[2], r[3], r[4], json.loads(r[5] or "[]")) for r in rows]
+    return [StoredPair(*r) for r in rows]
 
 
 def stored_pair(store: Store, left: int, right: int) -> StoredPair | None:
     row = store.conn.execute(
         "SELECT left_record, right_record, probability, weight, band, explanation_json FROM pairs "
         "WHERE left_record = ? AND right_record = ?", (left, right)).fetchone()
-    return StoredPair(row[0], row[1], row[2], row[3], row[4], json.loads(row[5] or "[]")) if row else None
+    return StoredPair(*row) if row else None
 
 
 def replace_pairs(store: Store, pairs: Iterable[StoredPair], *, run_id: int) -> None:
@@ -90,7 +96,7 @@ def replace_pairs(store: Store, pairs: Iterable[StoredPair], *, run_id: int) -> 
         "INSERT OR REPLACE INTO pairs (left_record, right_record, probability, weight, band, "
         "explanation_json, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(p.left, p.right, p.probability, p.weight, p.band,
-          json.dumps(p.explanation, ensure_ascii=False), run_id) for p in pairs])
+          p.explanation_json, run_id) for p in pairs])
 
 
 def current_decisions(store: Store) -> dict[tuple[int, int], DecisionRow]:
@@ -196,5 +202,4 @@ def pairs_for_review(store: Store) -> list[PairForReview]:
         "SELECT p.left_record, p.right_record, p.probability, p.weight, p.band, p.explanation_json, "
         "a.member_id, b.member_id FROM pairs p JOIN active_records a ON a.id = p.left_record "
         "JOIN active_records b ON b.id = p.right_record WHERE p.band IN ('review', 'held')")
-    return [PairForReview(StoredPair(r[0], r[1], r[2], r[3], r[4], json.loads(r[5] or "[]")), r[6], r[7])
-            for r in rows]
+    return [PairForReview(StoredPair(*r[:6]), r[6], r[7]) for r in rows]
