@@ -145,7 +145,7 @@ def quality(data: Path, work: Path) -> None:
     true_site, predicted = truth_by_record(data, records_csv)
     true_pairs = pairs_of(true_site)
     with Store.open(workspace) as store:
-        candidates = {unpack(k) for k in candidate_pairs(site_records(match_inputs(store)))}
+        candidates = {unpack(k) for k in candidate_pairs(site_records(match_inputs(store))[0])}
         auto = {(l, r) for l, r in store.conn.execute("SELECT left_record, right_record FROM pairs WHERE band = 'auto'")}
     completeness = len(candidates & true_pairs) / len(true_pairs) if true_pairs else 1.0
     auto_precision = len(auto & true_pairs) / len(auto) if auto else 1.0

@@ -64,7 +64,7 @@ def main() -> None:
         true_site, _ = truth_by_record(data, work / f"records-{number}.csv")
         true_pairs = pairs_of(true_site)
         with Store.open(workspace) as store:
-            records = site_records(match_inputs(store))
+            records = site_records(match_inputs(store))[0]
         by_id = {r.id: r for r in records}
         for key in candidate_pairs(records):
             pair = unpack(key)

@@ -63,7 +63,7 @@ def test_a_chinese_name_and_its_pinyin_read_alike() -> None:
 
 
 def test_blocking_pairs_spellings_and_skips_unrelated_records() -> None:
-    records = site_records([SUNRISE_A, SUNRISE_B, SUNRISE_OTHER_PLANT, GOLDEN_CN, GOLDEN_IN])
+    records, _ = site_records([SUNRISE_A, SUNRISE_B, SUNRISE_OTHER_PLANT, GOLDEN_CN, GOLDEN_IN])
     pairs = {unpack(key) for key in candidate_pairs(records)}
     assert (1, 2) in pairs and (1, 3) in pairs
     assert (1, 4) not in pairs and (4, 5) not in pairs  # other words, other countries
@@ -71,12 +71,12 @@ def test_blocking_pairs_spellings_and_skips_unrelated_records() -> None:
 
 def test_a_record_without_a_country_still_meets_its_other_spellings() -> None:
     nowhere = record(6, "Golden Star Textile Co", "5 Renmin Rd", "Ningbo", country="")
-    pairs = {unpack(key) for key in candidate_pairs(site_records([GOLDEN_CN, GOLDEN_IN, nowhere]))}
+    pairs = {unpack(key) for key in candidate_pairs(site_records([GOLDEN_CN, GOLDEN_IN, nowhere])[0])}
     assert (4, 6) in pairs and (5, 6) in pairs
 
 
 def test_blocking_with_a_focus_pairs_only_the_new_records() -> None:
-    records = site_records([SUNRISE_A, SUNRISE_B, SUNRISE_OTHER_PLANT])
+    records, _ = site_records([SUNRISE_A, SUNRISE_B, SUNRISE_OTHER_PLANT])
     pairs = {unpack(key) for key in candidate_pairs(records, focus=[3])}
     assert pairs and all(3 in pair for pair in pairs)
     assert pack(5, 2) == pack(2, 5)
@@ -84,13 +84,13 @@ def test_blocking_with_a_focus_pairs_only_the_new_records() -> None:
 
 def test_the_default_model_scores_a_true_pair_high_and_a_plant_apart_low() -> None:
     model = default_model()
-    by_id = {r.id: r for r in site_records([SUNRISE_A, SUNRISE_B, SUNRISE_OTHER_PLANT])}
+    by_id = {r.id: r for r in site_records([SUNRISE_A, SUNRISE_B, SUNRISE_OTHER_PLANT])[0]}
     assert score_pair(model, by_id[1], by_id[2]).probability > 0.95
     assert score_pair(model, by_id[1], by_id[3]).probability < 0.3
 
 
 def test_every_explanation_names_both_values_and_says_it_in_words() -> None:
-    by_id = {r.id: r for r in site_records([SUNRISE_A, SUNRISE_B])}
+    by_id = {r.id: r for r in site_records([SUNRISE_A, SUNRISE_B])[0]}
     score = score_pair(default_model(), by_id[1], by_id[2])
     name = next(c for c in score.contributions if c.field == "name")
     assert (name.left, name.right) == (SUNRISE_A.site_name, SUNRISE_B.site_name)

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from aimdesk.core.matching.features import SiteRecord
 
-BLOCK_LIMIT = 60
+BLOCK_LIMIT = 30
 SPLIT_LIMIT = 3000
 """Blocks larger than BLOCK_LIMIT (up to this) are cut by city, postal code and number."""
 DISTINCTIVE_WEIGHT = 0.5

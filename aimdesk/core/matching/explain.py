@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from aimdesk.core.errors import AimDeskError
-from aimdesk.core.matching.features import site_records
+from aimdesk.core.matching.features import features_version, site_records
 from aimdesk.core.matching.model import Model
 from aimdesk.core.matching.score import PairScore, score_pair
-from aimdesk.core.store.matching import latest_model, match_inputs
+from aimdesk.core.store.matching import cached_keys, latest_model, match_inputs
 from aimdesk.core.store.workspace import Store
 
 
@@ -20,7 +20,8 @@ def explain_pair(store: Store, left: int, right: int) -> PairScore:
     saved = latest_model(store)
     if saved is None:
         raise AimDeskError("Nothing to explain yet; run matching first (aimdesk match).")
-    records = {record.id: record for record in site_records(match_inputs(store))}
+    rows, _ = site_records(match_inputs(store), cached=cached_keys(store, features_version()))
+    records = {record.id: record for record in rows}
     for record_id in (left, right):
         if record_id not in records:
             raise AimDeskError(f"There is no active record {record_id} in this workspace.")

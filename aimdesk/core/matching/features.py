@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from aimdesk.core.ingest.identifiers import normalise_sedex_id
 from aimdesk.core.matching.normalise import (AddressKey, NameKey, normalise_address,
                                              normalise_city, normalise_name,
                                              normalise_postal_code)
+from aimdesk.core.resources import resources_dir
 from aimdesk.core.store.matching import MatchInput
 
 
+KEYS_FORMAT = 1
+"""Raise when normalisation code changes what it makes of a record (cached keys go)."""
+VOCABULARIES = ("legal_forms.json", "name_words.json", "address_words.json", "city_aliases.json")
 RARE_WORD_RECORDS = 5
 """A name word found in this many records or fewer keeps its full weight."""
 COMMON_WORD_FLOOR = 0.2
@@ -77,13 +83,38 @@ class SiteRecord:
     numbers: frozenset[str] = frozenset()
 
 
-def site_record(row: MatchInput) -> SiteRecord:
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """What normalisation makes of a record: slow to compute, so kept in the workspace
+    between runs (see `features_version`)."""
+
+    name: NameKey
+    address: AddressKey
+    city: str
+    postal: str | None
+    sedex_site: str | None
+    sedex_company: str | None
+    is_latin: bool
+
+    def to_json(self) -> str:
+        n, a = self.name, self.address
+        return json.dumps([[n.text, n.tokens, n.weights, n.legal_form, n.core], [a.text, a.tokens, a.numbers],
+                           self.city, self.postal, self.sedex_site, self.sedex_company, self.is_latin],
+                          ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Keys:
+        (n_text, tokens, weights, legal, core), (a_text, a_tokens, numbers), *rest = json.loads(text)
+        return cls(NameKey(n_text, tuple(tokens), tuple(weights), legal, core),
+                   AddressKey(a_text, tuple(a_tokens), tuple(numbers)), *rest)
+
+
+def record_keys(row: MatchInput) -> Keys:
     """Normalise one record's name, address, city, postal code and Sedex reference."""
     country = row.country or None
     sedex = normalise_sedex_id(row.sedex_id) if row.sedex_id else None
     key = sedex.match_key if sedex else None
-    return SiteRecord(
-        id=row.id, member_id=row.member_id, country=row.country,
+    return Keys(
         name=normalise_name(row.site_name, country),
         address=normalise_address(row.address, row.city, country),
         city=normalise_city(row.city, country) if row.city else "",
@@ -91,8 +122,31 @@ def site_record(row: MatchInput) -> SiteRecord:
         sedex_site=key if sedex and sedex.kind == "site" else None,
         sedex_company=key if sedex and sedex.kind == "company" else None,
         is_latin=is_latin(row.site_name),
-        raw=row,
     )
+
+
+def features_version() -> str:
+    """Changes whenever normalisation would give other keys: the vocabularies' contents
+    and `KEYS_FORMAT`. Cached keys of another version are computed again."""
+    digest = hashlib.sha1(str(KEYS_FORMAT).encode())
+    for name in VOCABULARIES:
+        digest.update((resources_dir() / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def site_record(row: MatchInput, keys: Keys | None = None,
+                rarity: Callable[[str], float] = lambda word: 1.0) -> SiteRecord:
+    """A record ready to compare (name words weighted by `rarity`)."""
+    keys = keys or record_keys(row)
+    name = keys.name
+    if name.tokens:
+        name = replace(name, weights=tuple(w * rarity(t) for t, w in zip(name.tokens, name.weights)))
+    return SiteRecord(
+        id=row.id, member_id=row.member_id, country=row.country, name=name, address=keys.address,
+        city=keys.city, postal=keys.postal, sedex_site=keys.sedex_site,
+        sedex_company=keys.sedex_company, is_latin=keys.is_latin, raw=row,
+        name_view=NameView.of(name), streets=" ".join(keys.address.tokens),
+        numbers=frozenset(keys.address.numbers))
 
 
 def prepared(record: SiteRecord) -> SiteRecord:
@@ -106,17 +160,31 @@ def is_latin(text: str) -> bool:
     return all(ord(char) < 0x250 or 0x1E00 <= ord(char) <= 0x1EFF for char in text if char.isalpha())
 
 
-def site_records(rows: Sequence[MatchInput]) -> list[SiteRecord]:
-    """Every record's keys, name words weighted by how rare they are among these records."""
-    records = [site_record(row) for row in rows]
-    return with_rarity(records)
+def site_records(rows: Sequence[MatchInput], *,
+                 cached: Mapping[int, str] | None = None) -> tuple[list[SiteRecord], dict[int, str]]:
+    """Every record ready to compare, name words weighted by how rare they are among these
+    records ("Guangzhou", "Golden": sharing them says little, as term-frequency adjustments
+    do in Splink).
 
+    Args:
+        rows: the records.
+        cached: record id → keys (JSON) from an earlier run of the same `features_version`.
 
-def with_rarity(records: list[SiteRecord]) -> list[SiteRecord]:
-    """Lower the weight of name words that many records share ("Guangzhou", "Golden"):
-    sharing them says little, as term-frequency adjustments do in Splink."""
-    counts = Counter(word for record in records for word in set(record.name.tokens))
-    total = max(len(records), RARE_WORD_RECORDS + 1)
+    Returns:
+        The records, and the keys computed now (to keep for the next run).
+    """
+    cached = cached or {}
+    keys, fresh = [], {}
+    for row in rows:
+        text = cached.get(row.id)
+        if text is None:
+            found = record_keys(row)
+            fresh[row.id] = found.to_json()
+        else:
+            found = Keys.from_json(text)
+        keys.append(found)
+    counts = Counter(word for k in keys for word in set(k.name.tokens))
+    total = max(len(rows), RARE_WORD_RECORDS + 1)
     scale = math.log(total / RARE_WORD_RECORDS)
 
     def rarity(word: str) -> float:
@@ -125,5 +193,4 @@ def with_rarity(records: list[SiteRecord]) -> list[SiteRecord]:
             return 1.0
         return max(COMMON_WORD_FLOOR, math.log(total / seen) / scale)
 
-    return [prepared(replace(r, name=replace(r.name, weights=tuple(
-        w * rarity(t) for t, w in zip(r.name.tokens, r.name.weights))))) for r in records]
+    return [site_record(row, k, rarity) for row, k in zip(rows, keys)], fresh

@@ -19,13 +19,14 @@ from aimdesk.core.matching.blocking import candidate_pairs, unpack
 from aimdesk.core.matching.cluster import STRONGLY_DIFFERENT, Link, cluster_records
 from aimdesk.core.matching.compare import Vector, compare
 from aimdesk.core.matching.comparisons import Comparisons
-from aimdesk.core.matching.features import SiteRecord, site_records
+from aimdesk.core.matching.features import SiteRecord, features_version, site_records
 from aimdesk.core.matching.model import REVIEWER_WEIGHT, Model, estimate, probability
 from aimdesk.core.matching.score import contributions
 from aimdesk.core.matching.sites import assign_site_ids
 from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
 from aimdesk.core.store.matching import (
-    DecisionRow, StoredPair, assign_sites, create_site, current_decisions, finish_run,
+    DecisionRow, StoredPair, assign_sites, cache_keys, cached_keys, create_site,
+    current_decisions, finish_run,
     latest_model, match_inputs, replace_pairs, retire_empty_sites, start_run, stored_pairs,
 )
 from aimdesk.core.store.settings import get_setting
@@ -91,7 +92,8 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     started, moment = time.perf_counter(), now()
     inputs = match_inputs(store)
     report(progress, 0, 4, "Preparing records")
-    records = site_records(inputs)
+    version = features_version()
+    records, fresh_keys = site_records(inputs, cached=cached_keys(store, version))
     by_id = {record.id: record for record in records}
     check(cancel)
     saved_model = latest_model(store)
@@ -122,6 +124,7 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     with store.transaction():
         run_id = start_run(store, started_at=timestamp(moment), is_full=not incremental, who=who)
         replace_pairs(store, final, run_id=run_id)
+        cache_keys(store, version, fresh_keys)
         current = {row.id: row.site_id for row in inputs}
         assignment = assign_site_ids(clustering.clusters, current,
                                      lambda: create_site(store, created_at=timestamp(moment)))

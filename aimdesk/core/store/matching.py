@@ -72,6 +72,20 @@ def match_inputs(store: Store) -> list[MatchInput]:
     return [MatchInput(*row) for row in rows]
 
 
+def cached_keys(store: Store, version: str) -> dict[int, str]:
+    """record id → normalised keys (JSON) computed by an earlier run of this version."""
+    rows = store.conn.execute("SELECT record_id, keys_json FROM match_keys WHERE version = ?", (version,))
+    return dict(rows.fetchall())
+
+
+def cache_keys(store: Store, version: str, keys: dict[int, str]) -> None:
+    """Keep normalised keys for the next run. Call inside a transaction."""
+    store.conn.executemany(
+        "INSERT INTO match_keys (record_id, version, keys_json) VALUES (?, ?, ?) "
+        "ON CONFLICT(record_id) DO UPDATE SET version = excluded.version, keys_json = excluded.keys_json",
+        [(record_id, version, text) for record_id, text in keys.items()])
+
+
 def stored_pairs(store: Store) -> list[StoredPair]:
     """The pairs kept from earlier runs whose two records are both still active."""
     rows = store.conn.execute(

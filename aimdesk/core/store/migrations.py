@@ -116,6 +116,10 @@ def m002_matching(db: sqlite_utils.Database) -> None:
                       ("supersedes", "decisions", "id")],
     )
     db.execute("CREATE INDEX decisions_pair ON decisions(left_record, right_record)")
+    db["match_keys"].create(
+        {"record_id": int, "version": str, "keys_json": str}, pk="record_id",
+        not_null={"version", "keys_json"}, foreign_keys=[("record_id", "records", "id")],
+    )  # normalised names and addresses, kept between runs (computing them is slow)
     for event in ("UPDATE", "DELETE"):
         db.execute(
             f"CREATE TRIGGER decisions_no_{event.lower()} BEFORE {event} ON decisions "
