@@ -30,6 +30,7 @@ MIN_OBSERVED = 20
 GUESSED_WEIGHTS = {
     ("location", "similar street"): 3.0, ("location", "same postal code"): 2.5,
     ("location", "same numbers and postal code"): 4.0,
+    ("location", "same numbers, other script"): 3.0,
     ("location", "same postal area"): 0.5, ("location", "same city"): 0.0,
     ("location", "same area, other address"): -3.0, ("location", "different addresses"): -4.0,
     ("sedex", "same company id"): 4.0, ("name", "different unit numbers"): -5.0,

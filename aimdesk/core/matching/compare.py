@@ -73,6 +73,7 @@ FIELDS: tuple[Field, ...] = (
         Level("different addresses", "the addresses have little in common"),
         Level("different numbers", "the same street with different house or plot numbers"),
         Level("different places", "different cities or postal areas"),
+        Level("same numbers, other script", "the same numbers; one address is in another script"),
     )),
     Field("country", "Country", (
         Level("same", "the same country"),
@@ -91,10 +92,20 @@ def compare(left: SiteRecord, right: SiteRecord) -> Vector:
     return (
         _sedex(left, right),
         _cross_script(names) if left.is_latin != right.is_latin else names,
-        location_level(address_level(left, right), _city(left.city, right.city),
-                       _postal(left.postal, right.postal)),
+        _cross_script_address(
+            location_level(address_level(left, right), _city(left.city, right.city),
+                           _postal(left.postal, right.postal)),
+            left.address_is_latin != right.address_is_latin),
         NULL if not (left.country and right.country) else int(left.country != right.country),
     )
+
+
+SAME_NUMBERS_OTHER_SCRIPT = 12
+
+
+def _cross_script_address(level: int, scripts_differ: bool) -> int:
+    """Numbers that agree while the streets cannot be compared (Chinese against pinyin)."""
+    return SAME_NUMBERS_OTHER_SCRIPT if scripts_differ and level in (2, 3) else level
 
 
 def _ready(record: SiteRecord) -> SiteRecord:
@@ -148,7 +159,7 @@ def name_level(left: SiteRecord, right: SiteRecord) -> int:
         return DIFFERENT_UNITS
     if a.sorted_core == b.sorted_core:
         return 0
-    shared = _shared_weight(a, b)
+    shared = shared_weight(a.words, b.words)
     union = a.total + b.total - shared
     similarity = max(shared / union if union else 0.0, Indel.normalized_similarity(a.core, b.core))
     smaller = min(a.total, b.total)
@@ -167,20 +178,20 @@ def name_level(left: SiteRecord, right: SiteRecord) -> int:
 DIFFERENT_UNITS = 7
 
 
-def _shared_weight(a: NameView, b: NameView) -> float:
-    """Weight of the name words the two share: the same word, then a misspelt or
-    abbreviated one (each word used once)."""
+def shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
+    """Weight of the words two bags share: the same word, then a misspelt or abbreviated
+    one (each word used once)."""
     shared = 0.0
     left_over = []
-    for word, weight in a.words.items():
-        other = b.words.get(word)
+    for word, weight in a.items():
+        other = b.get(word)
         if other is None:
             left_over.append((word, weight))
         else:
             shared += min(weight, other)
     if not left_over:
         return shared
-    right_over = {w: x for w, x in b.words.items() if w not in a.words}
+    right_over = {w: x for w, x in b.items() if w not in a}
     for word, weight in left_over:
         if not right_over:
             break
@@ -224,12 +235,25 @@ def _in_order(short: str, long: str) -> bool:
 def address_level(left: SiteRecord, right: SiteRecord) -> int:
     if not left.address.text or not right.address.text:
         return NULL
-    streets = fuzz.token_set_ratio(left.streets, right.streets) / 100
+    streets = _street_similarity(left, right)
     if left.numbers and right.numbers:
         if left.numbers <= right.numbers or right.numbers <= left.numbers:
             return 0 if streets >= ADDRESS_SIMILAR else 1
         return 3
     return 2 if streets >= ADDRESS_SIMILAR else 4
+
+
+def _street_similarity(left: SiteRecord, right: SiteRecord) -> float:
+    """How much of the shorter address's words (weighted by rarity) the other has, or
+    their token-set ratio: "Xinhua Rd, Shanghai" against "No.38 Xinhua Road, Songjiang"."""
+    ratio = fuzz.token_set_ratio(left.streets, right.streets) / 100
+    if ratio >= ADDRESS_SIMILAR:
+        return ratio
+    places = left.places | right.places
+    a = {w: x for w, x in (left.street_words or {}).items() if w not in places}
+    b = {w: x for w, x in (right.street_words or {}).items() if w not in places}
+    smaller = min(sum(a.values()), sum(b.values()))
+    return max(ratio, shared_weight(a, b) / smaller) if smaller else ratio
 
 
 def _city(left: str, right: str) -> int:

@@ -77,6 +77,11 @@ class SiteRecord:
     is_latin: bool
     """The name is written in Latin letters (names in two scripts cannot be compared)."""
     raw: MatchInput
+    address_is_latin: bool = True
+    street_words: dict[str, float] | None = None
+    """Address words (numbers apart) → weight by rarity: "xinhua" says more than "road"."""
+    places: frozenset[str] = frozenset()
+    """The words of the record's city and region: in an address they do not name a street."""
     name_view: NameView | None = None
     streets: str = ""
     """The address words joined, for comparing streets."""
@@ -135,8 +140,9 @@ def features_version() -> str:
 
 
 def site_record(row: MatchInput, keys: Keys | None = None,
-                rarity: Callable[[str], float] = lambda word: 1.0) -> SiteRecord:
-    """A record ready to compare (name words weighted by `rarity`)."""
+                rarity: Callable[[str], float] = lambda word: 1.0,
+                street_rarity: Callable[[str], float] = lambda word: 1.0) -> SiteRecord:
+    """A record ready to compare (name and address words weighted by their rarity)."""
     keys = keys or record_keys(row)
     name = keys.name
     if name.tokens:
@@ -145,6 +151,10 @@ def site_record(row: MatchInput, keys: Keys | None = None,
         id=row.id, member_id=row.member_id, country=row.country, name=name, address=keys.address,
         city=keys.city, postal=keys.postal, sedex_site=keys.sedex_site,
         sedex_company=keys.sedex_company, is_latin=keys.is_latin, raw=row,
+        address_is_latin=is_latin(row.address),
+        street_words={word: street_rarity(word) for word in keys.address.tokens},
+        places=frozenset((keys.city + " " + normalise_city(row.region, row.country or None)).split()
+                         if row.region else keys.city.split()),
         name_view=NameView.of(name), streets=" ".join(keys.address.tokens),
         numbers=frozenset(keys.address.numbers))
 
@@ -183,8 +193,15 @@ def site_records(rows: Sequence[MatchInput], *,
         else:
             found = Keys.from_json(text)
         keys.append(found)
-    counts = Counter(word for k in keys for word in set(k.name.tokens))
-    total = max(len(rows), RARE_WORD_RECORDS + 1)
+    names = rarity_of(Counter(word for k in keys for word in set(k.name.tokens)), len(rows))
+    streets = rarity_of(Counter(word for k in keys for word in set(k.address.tokens)), len(rows))
+    return [site_record(row, k, names, streets) for row, k in zip(rows, keys)], fresh
+
+
+def rarity_of(counts: Counter[str], records: int) -> Callable[[str], float]:
+    """Weight of a word by how many of the records hold it: 1.0 when few do, down to
+    `COMMON_WORD_FLOOR` when nearly all do."""
+    total = max(records, RARE_WORD_RECORDS + 1)
     scale = math.log(total / RARE_WORD_RECORDS)
 
     def rarity(word: str) -> float:
@@ -193,4 +210,4 @@ def site_records(rows: Sequence[MatchInput], *,
             return 1.0
         return max(COMMON_WORD_FLOOR, math.log(total / seen) / scale)
 
-    return [site_record(row, k, rarity) for row, k in zip(rows, keys)], fresh
+    return rarity
