@@ -113,7 +113,7 @@ def test_a_replaced_list_keeps_the_ids_of_sites_still_listed(matched: Store, tmp
 def test_explain_gives_every_field(matched: Store) -> None:
     ids = ids_by_name(matched)
     score = explain_pair(matched, ids[("Acme", "Golden Star Textiles")], ids[("Blue", "Golden Star Textile Co")])
-    assert [c.field for c in score.contributions] == ["sedex", "name", "location", "country"]
+    assert [c.field for c in score.contributions] == ["sedex", "name", "location", "country", "member"]
     assert score.probability > 0.95
 
 

@@ -79,6 +79,10 @@ FIELDS: tuple[Field, ...] = (
         Level("same", "the same country"),
         Level("different", "different countries"),
     )),
+    Field("member", "Sent by", (
+        Level("the same member", "one member listed both (a member rarely lists a site twice)"),
+        Level("different members", "two members listed them"),
+    )),
 )
 FIELD_INDEX = {field.name: index for index, field in enumerate(FIELDS)}
 
@@ -97,6 +101,7 @@ def compare(left: SiteRecord, right: SiteRecord) -> Vector:
                            _postal(left.postal, right.postal)),
             left.address_is_latin != right.address_is_latin),
         NULL if not (left.country and right.country) else int(left.country != right.country),
+        int(left.member_id != right.member_id),
     )
 
 

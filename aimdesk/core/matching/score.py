@@ -79,4 +79,6 @@ def _shown(field: str, record: SiteRecord) -> str:
     raw = record.raw
     if field == "location":
         return ", ".join(part for part in (raw.address, raw.postal_code, raw.city) if part)
+    if field == "member":
+        return "a member"  # which member is the secretariat's business, not the explanation's
     return {"sedex": raw.sedex_id, "name": raw.site_name, "country": raw.country}[field]
