@@ -121,3 +121,12 @@ def test_explain_before_any_run_says_what_to_do(tmp_path: Path) -> None:
     with Store.open(tmp_path / "fresh.aimdesk", create=True) as fresh:
         with pytest.raises(AimDeskError, match="run matching first"):
             explain_pair(fresh, 1, 2)
+
+
+def test_a_site_is_shown_with_its_most_recently_audited_record(matched: Store) -> None:
+    from aimdesk.core.store.matching import site_summaries
+
+    summaries = {s.site_name: s for s in site_summaries(matched)}
+    golden = summaries["Golden Star Textile Co"]  # Blue's record, audited after Acme's
+    assert (golden.records, golden.members, golden.country) == (2, 2, "CN")
+    assert len(summaries) == 4
