@@ -130,3 +130,10 @@ def test_a_site_is_shown_with_its_most_recently_audited_record(matched: Store) -
     golden = summaries["Golden Star Textile Co"]  # Blue's record, audited after Acme's
     assert (golden.records, golden.members, golden.country) == (2, 2, "CN")
     assert len(summaries) == 4
+
+
+def test_a_model_saved_by_an_older_version_starts_a_full_run(matched: Store) -> None:
+    with matched.transaction():
+        matched.conn.execute("UPDATE match_runs SET model_json = json_set(model_json, '$.fields', json('[\"name\"]'))")
+    report = run_matching(matched, who="t", now=lambda: NOW)
+    assert report.is_full

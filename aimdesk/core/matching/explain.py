@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.matching.features import features_version, site_records
-from aimdesk.core.matching.model import Model
+from aimdesk.core.matching.model import Model, fits_current_fields
 from aimdesk.core.matching.score import PairScore, score_pair
 from aimdesk.core.store.matching import cached_keys, latest_model, match_inputs
 from aimdesk.core.store.workspace import Store
@@ -18,7 +18,7 @@ def explain_pair(store: Store, left: int, right: int) -> PairScore:
         AimDeskError: no matching run yet, or no such active record.
     """
     saved = latest_model(store)
-    if saved is None:
+    if saved is None or not fits_current_fields(saved):
         raise AimDeskError("Nothing to explain yet; run matching first (aimdesk match).")
     rows, _ = site_records(match_inputs(store), cached=cached_keys(store, features_version()))
     records = {record.id: record for record in rows}

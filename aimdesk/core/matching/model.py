@@ -69,13 +69,21 @@ class Model:
 
     def to_json(self) -> dict[str, Any]:
         return {"m": self.m, "u": self.u, "prior": self.prior, "iterations": self.iterations,
-                "pairs_seen": self.pairs_seen, "fields": [f.name for f in FIELDS]}
+                "pairs_seen": self.pairs_seen, "fields": [f.name for f in FIELDS],
+                "levels": [len(f.levels) for f in FIELDS]}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Model:
         return cls(m=[_normalised(x) for x in data["m"]], u=[_normalised(x) for x in data["u"]],
                    prior=float(data["prior"]), iterations=int(data.get("iterations", 0)),
                    pairs_seen=int(data.get("pairs_seen", 0)))
+
+
+def fits_current_fields(data: Mapping[str, Any]) -> bool:
+    """Was this saved model made for today's fields and levels? (A newer AIMDesk may
+    compare differently; its runs then start from a full run.)"""
+    return (data.get("fields") == [f.name for f in FIELDS]
+            and [len(row) for row in data.get("m", [])] == [len(f.levels) for f in FIELDS])
 
 
 def probability(weight: float) -> float:

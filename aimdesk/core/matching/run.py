@@ -20,7 +20,8 @@ from aimdesk.core.matching.cluster import STRONGLY_DIFFERENT, Link, cluster_reco
 from aimdesk.core.matching.compare import Vector, compare
 from aimdesk.core.matching.comparisons import Comparisons
 from aimdesk.core.matching.features import SiteRecord, features_version, site_records
-from aimdesk.core.matching.model import REVIEWER_WEIGHT, Model, estimate, probability
+from aimdesk.core.matching.model import (REVIEWER_WEIGHT, Model, estimate, fits_current_fields,
+                                         probability)
 from aimdesk.core.matching.score import contributions
 from aimdesk.core.matching.sites import assign_site_ids
 from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
@@ -97,6 +98,8 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     by_id = {record.id: record for record in records}
     check(cancel)
     saved_model = latest_model(store)
+    if saved_model is not None and not fits_current_fields(saved_model):
+        saved_model = None  # made by an AIMDesk that compared other fields: start afresh
     new_ids = [row.id for row in inputs if row.site_id is None]
     incremental = not full and saved_model is not None and len(new_ids) < len(inputs)
     focus = new_ids if incremental else None
