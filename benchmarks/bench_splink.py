@@ -128,15 +128,13 @@ def main() -> None:
     ap.add_argument("data", type=Path)
     ap.add_argument("-v", "--verbose", action="store_true", help="show Splink's log")
     args = ap.parse_args()
-    if not args.verbose:
-        logging.getLogger("splink").setLevel(logging.ERROR)
     true_site = truth_by_record(args.data, args.records)
     true_pairs = pairs_of(true_site)
 
     start = time.perf_counter()
     df = load(args.records)
     linker = make_linker(df)
-    if not args.verbose:
+    if not args.verbose:  # the Linker turns Splink's INFO log on
         logging.getLogger("splink").setLevel(logging.ERROR)
     train(linker)
     trained = time.perf_counter() - start

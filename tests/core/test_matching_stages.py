@@ -31,7 +31,8 @@ GOLDEN_IN = record(5, "Golden Star Textiles", "Plot 5, MIDC", "Tiruppur", countr
 
 def test_two_spellings_of_one_factory_agree_on_name_and_address() -> None:
     assert levels(SUNRISE_A, SUNRISE_B) == {
-        "sedex": "-", "name": "same", "location": "same address and postal code", "country": "same"}
+        "sedex": "-", "name": "same", "location": "same address and postal code", "country": "same",
+        "member": "different members"}
 
 
 def test_another_plant_of_the_same_company_differs_by_place() -> None:

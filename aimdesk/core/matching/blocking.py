@@ -25,7 +25,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from aimdesk.core.matching.features import SiteRecord
+from aimdesk.core.matching.features import BlockingView, SiteRecord
+
+Blockable = BlockingView | SiteRecord
+"""Blocking reads the same fields of both."""
 
 BLOCK_LIMIT = 30
 SPLIT_LIMIT = 3000
@@ -48,7 +51,7 @@ def unpack(key: PairKey) -> tuple[int, int]:
     return key >> 32, key & 0xFFFFFFFF
 
 
-def blocking_keys(record: SiteRecord, *, street_counts: Mapping[str, int] | None = None,
+def blocking_keys(record: Blockable, *, street_counts: Mapping[str, int] | None = None,
                   countries: Iterable[str] = ()) -> set[tuple[str, ...]]:
     """Every key of one record.
 
@@ -86,12 +89,12 @@ def blocking_keys(record: SiteRecord, *, street_counts: Mapping[str, int] | None
     return keys
 
 
-def street_word_counts(records: Sequence[SiteRecord]) -> Counter[str]:
+def street_word_counts(records: Sequence[Blockable]) -> Counter[str]:
     """In how many records each address word appears."""
     return Counter(word for record in records for word in set(record.address.tokens))
 
 
-def candidate_pairs(records: Sequence[SiteRecord], *,
+def candidate_pairs(records: Iterable[Blockable], *,
                     focus: Iterable[int] | None = None) -> set[PairKey]:
     """Pairs of record ids sharing a blocking key.
 
@@ -103,6 +106,7 @@ def candidate_pairs(records: Sequence[SiteRecord], *,
     Returns:
         The candidate pairs, packed with `pack`.
     """
+    records = list(records)
     counts = street_word_counts(records)
     countries = sorted({r.country for r in records if r.country})
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -121,7 +125,7 @@ def candidate_pairs(records: Sequence[SiteRecord], *,
     return pairs
 
 
-def _split(ids: list[int], by_id: Mapping[int, SiteRecord]) -> Iterable[list[int]]:
+def _split(ids: list[int], by_id: Mapping[int, Blockable]) -> Iterable[list[int]]:
     """An oversized block (a common word, a large company) cut by place: its records that
     also share a city, a postal code or an address number. Too large to cut: nothing."""
     if len(ids) > SPLIT_LIMIT:

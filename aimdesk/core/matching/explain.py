@@ -20,9 +20,8 @@ def explain_pair(store: Store, left: int, right: int) -> PairScore:
     saved = latest_model(store)
     if saved is None or not fits_current_fields(saved):
         raise AimDeskError("Nothing to explain yet; run matching first (aimdesk match).")
-    rows, _ = site_records(match_inputs(store), cached=cached_keys(store, features_version()))
-    records = {record.id: record for record in rows}
+    records, _ = site_records(match_inputs(store), cached=cached_keys(store, features_version()))
     for record_id in (left, right):
-        if record_id not in records:
+        if record_id not in records.ids:
             raise AimDeskError(f"There is no active record {record_id} in this workspace.")
     return score_pair(Model.from_json(saved), records[left], records[right])

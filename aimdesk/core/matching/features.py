@@ -6,7 +6,7 @@ import hashlib
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from aimdesk.core.ingest.identifiers import normalise_sedex_id
@@ -146,7 +146,8 @@ def site_record(row: MatchInput, keys: Keys | None = None,
     keys = keys or record_keys(row)
     name = keys.name
     if name.tokens:
-        name = replace(name, weights=tuple(w * rarity(t) for t, w in zip(name.tokens, name.weights)))
+        name = NameKey(name.text, name.tokens, tuple(w * rarity(t) for t, w in zip(name.tokens, name.weights)),
+                       name.legal_form, name.core)
     return SiteRecord(
         id=row.id, member_id=row.member_id, country=row.country, name=name, address=keys.address,
         city=keys.city, postal=keys.postal, sedex_site=keys.sedex_site,
@@ -167,14 +168,77 @@ def prepared(record: SiteRecord) -> SiteRecord:
 
 def is_latin(text: str) -> bool:
     """No letter outside the Latin script (accents allowed)."""
-    return all(ord(char) < 0x250 or 0x1E00 <= ord(char) <= 0x1EFF for char in text if char.isalpha())
+    return text.isascii() or all(ord(char) < 0x250 or 0x1E00 <= ord(char) <= 0x1EFF
+                                 for char in text if char.isalpha())
+
+
+@dataclass(frozen=True, slots=True)
+class BlockingView:
+    """The little blocking needs of a record (cheaper to make than a `SiteRecord`)."""
+
+    id: int
+    country: str
+    name: NameKey
+    address: AddressKey
+    city: str
+    postal: str | None
+    sedex_site: str | None
+    sedex_company: str | None
+
+
+class RecordSet:
+    """The active records ready for matching. Comparing needs a full `SiteRecord`, made
+    on first use: an incremental run compares only the few records near a new list."""
+
+    def __init__(self, rows: Sequence[MatchInput], keys: Sequence[Keys],
+                 name_rarity: Callable[[str], float], street_rarity: Callable[[str], float]) -> None:
+        self._rows = {row.id: row for row in rows}
+        self._keys = {row.id: k for row, k in zip(rows, keys)}
+        self._name_rarity, self._street_rarity = name_rarity, street_rarity
+        self._made: dict[int, SiteRecord] = {}
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._rows)
+
+    def member_of(self, record_id: int) -> int:
+        return self._rows[record_id].member_id
+
+    def sedex_site(self, record_id: int) -> str | None:
+        return self._keys[record_id].sedex_site
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, record_id: int) -> SiteRecord:
+        made = self._made.get(record_id)
+        if made is None:
+            made = self._made[record_id] = site_record(
+                self._rows[record_id], self._keys[record_id], self._name_rarity, self._street_rarity)
+        return made
+
+    def __iter__(self) -> Iterator[SiteRecord]:
+        return (self[record_id] for record_id in self._rows)
+
+    def blocking_views(self) -> list[BlockingView]:
+        rarity = self._name_rarity
+        views = []
+        for record_id, k in self._keys.items():
+            name = k.name
+            if name.tokens:
+                name = NameKey(name.text, name.tokens,
+                               tuple(w * rarity(t) for t, w in zip(name.tokens, name.weights)),
+                               name.legal_form, name.core)
+            views.append(BlockingView(record_id, self._rows[record_id].country, name, k.address,
+                                      k.city, k.postal, k.sedex_site, k.sedex_company))
+        return views
 
 
 def site_records(rows: Sequence[MatchInput], *,
-                 cached: Mapping[int, str] | None = None) -> tuple[list[SiteRecord], dict[int, str]]:
-    """Every record ready to compare, name words weighted by how rare they are among these
-    records ("Guangzhou", "Golden": sharing them says little, as term-frequency adjustments
-    do in Splink).
+                 cached: Mapping[int, str] | None = None) -> tuple[RecordSet, dict[int, str]]:
+    """Every record ready to compare, name and address words weighted by how rare they
+    are among these records ("Guangzhou", "Golden": sharing them says little, as
+    term-frequency adjustments do in Splink).
 
     Args:
         rows: the records.
@@ -195,7 +259,7 @@ def site_records(rows: Sequence[MatchInput], *,
         keys.append(found)
     names = rarity_of(Counter(word for k in keys for word in set(k.name.tokens)), len(rows))
     streets = rarity_of(Counter(word for k in keys for word in set(k.address.tokens)), len(rows))
-    return [site_record(row, k, names, streets) for row, k in zip(rows, keys)], fresh
+    return RecordSet(rows, keys, names, streets), fresh
 
 
 def rarity_of(counts: Counter[str], records: int) -> Callable[[str], float]:

@@ -19,7 +19,7 @@ from aimdesk.core.matching.blocking import candidate_pairs, unpack
 from aimdesk.core.matching.cluster import STRONGLY_DIFFERENT, Link, cluster_records
 from aimdesk.core.matching.compare import Vector, compare
 from aimdesk.core.matching.comparisons import Comparisons
-from aimdesk.core.matching.features import SiteRecord, features_version, site_records
+from aimdesk.core.matching.features import RecordSet, features_version, site_records
 from aimdesk.core.matching.model import (REVIEWER_WEIGHT, Model, estimate, fits_current_fields,
                                          probability)
 from aimdesk.core.matching.score import contributions
@@ -95,7 +95,6 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     report(progress, 0, 4, "Preparing records")
     version = features_version()
     records, fresh_keys = site_records(inputs, cached=cached_keys(store, version))
-    by_id = {record.id: record for record in records}
     check(cancel)
     saved_model = latest_model(store)
     if saved_model is not None and not fits_current_fields(saved_model):
@@ -104,29 +103,30 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     incremental = not full and saved_model is not None and len(new_ids) < len(inputs)
     focus = new_ids if incremental else None
     report(progress, 1, 4, "Finding candidate pairs")
-    pairs = candidate_pairs(records, focus=focus)
+    views = records.blocking_views()
+    pairs = candidate_pairs(views, focus=focus)
     pair_count = len(pairs)
     check(cancel)
-    vectors = _compare_all(pairs, by_id, progress=progress, cancel=cancel)
+    vectors = _compare_all(pairs, records, progress=progress, cancel=cancel)
     decisions = current_decisions(store)
-    model = Model.from_json(saved_model) if incremental and saved_model else _fit(records, vectors, decisions, by_id)
+    model = Model.from_json(saved_model) if incremental and saved_model else _fit(vectors, decisions, records)
     report(progress, 2, 4, "Scoring pairs")
     bands = thresholds(store)
-    scored = _score(vectors, model, bands, by_id, decisions)
-    kept = scored + ([p for p in stored_pairs(store) if (p.left, p.right) not in vectors]
-                     if incremental else [])
+    scored = _score(vectors, model, bands, records, decisions)
+    earlier = [p for p in stored_pairs(store) if (p.left, p.right) not in vectors] if incremental else []
+    kept = scored + earlier
     check(cancel)
     report(progress, 3, 4, "Clustering")
     clustering = cluster_records(
-        [r.id for r in records], _links(kept, decisions),
+        records.ids, _links(kept, decisions),
         cannot_link=[k for k, d in decisions.items() if d.verdict == "different"],
         clearly_different=lambda a, b: _clearly_different(vectors, model, a, b),
-        sedex_sites={r.id: r.sedex_site for r in records if r.sedex_site})
+        sedex_sites={v.id: v.sedex_site for v in views if v.sedex_site})
     held = set(clustering.held)
     final = [_with_band(p, "held") if (p.left, p.right) in held else p for p in kept]
     with store.transaction():
         run_id = start_run(store, started_at=timestamp(moment), is_full=not incremental, who=who)
-        replace_pairs(store, final, run_id=run_id)
+        replace_pairs(store, final, run_id=run_id, unchanged=earlier if incremental else None)
         cache_keys(store, version, fresh_keys)
         current = {row.id: row.site_id for row in inputs}
         assignment = assign_site_ids(clustering.clusters, current,
@@ -141,7 +141,7 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     return result
 
 
-def _compare_all(pairs: set[int], by_id: dict[int, SiteRecord], *, progress: Progress | None,
+def _compare_all(pairs: set[int], by_id: RecordSet, *, progress: Progress | None,
                  cancel: CancelToken | None) -> Comparisons:
     compared = Comparisons()
     ordered = sorted(pairs)
@@ -155,15 +155,15 @@ def _compare_all(pairs: set[int], by_id: dict[int, SiteRecord], *, progress: Pro
     return compared
 
 
-def _fit(records: Sequence[SiteRecord], vectors: Comparisons,
-         decisions: dict[tuple[int, int], DecisionRow], by_id: dict[int, SiteRecord]) -> Model:
+def _fit(vectors: Comparisons, decisions: dict[tuple[int, int], DecisionRow],
+         records: RecordSet) -> Model:
     """EM on the candidate pairs, anchored by the pairs whose answer is known: reviewers'
     decisions, and pairs where both records carry a Sedex site reference."""
     labelled: Counter[tuple[Vector, bool]] = Counter()
     unlabelled: Counter[Vector] = Counter()
     for key, vector in vectors.items():
         decision = decisions.get(key)
-        left, right = by_id[key[0]].sedex_site, by_id[key[1]].sedex_site
+        left, right = records.sedex_site(key[0]), records.sedex_site(key[1])
         if decision is not None and decision.verdict != "unsure":
             labelled[(vector, decision.verdict == "same")] += REVIEWER_WEIGHT
         elif left and right:
@@ -174,7 +174,7 @@ def _fit(records: Sequence[SiteRecord], vectors: Comparisons,
 
 
 def _score(vectors: Comparisons, model: Model, bands: Thresholds,
-           by_id: dict[int, SiteRecord], decisions: dict[tuple[int, int], DecisionRow]) -> list[StoredPair]:
+           by_id: RecordSet, decisions: dict[tuple[int, int], DecisionRow]) -> list[StoredPair]:
     """Pairs worth keeping: in the auto or review band, or decided by a reviewer."""
     kept = []
     for (left, right), vector in vectors.items():
@@ -206,16 +206,16 @@ def _with_band(pair: StoredPair, band: str) -> StoredPair:
     return StoredPair(pair.left, pair.right, pair.probability, pair.weight, band, pair.explanation_json)
 
 
-def _summary(run_id: int, is_full: bool, records: Sequence[SiteRecord], new_ids: Sequence[int],
+def _summary(run_id: int, is_full: bool, records: RecordSet, new_ids: Sequence[int],
              pair_count: int, final: Sequence[StoredPair],
              clusters: Sequence[Sequence[int]], started: float) -> MatchReport:
-    member = {r.id: r.member_id for r in records}
+    member = records.member_of
     bands = Counter(p.band for p in final)
     return MatchReport(
         run_id=run_id, is_full=is_full, records=len(records), new_records=len(new_ids),
         candidate_pairs=pair_count, auto_pairs=bands["auto"], review_pairs=bands["review"],
         held_pairs=bands["held"], sites=len(clusters),
-        multi_member_sites=sum(1 for c in clusters if len({member[r] for r in c}) > 1),
+        multi_member_sites=sum(1 for c in clusters if len({member(r) for r in c}) > 1),
         seconds=round(time.perf_counter() - started, 2))
 
 

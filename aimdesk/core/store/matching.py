@@ -102,10 +102,23 @@ def stored_pair(store: Store, left: int, right: int) -> StoredPair | None:
     return StoredPair(*row) if row else None
 
 
-def replace_pairs(store: Store, pairs: Iterable[StoredPair], *, run_id: int) -> None:
-    """Keep exactly these scored pairs (the previous run's are replaced). Call inside a
-    transaction."""
-    store.conn.execute("DELETE FROM pairs")
+def replace_pairs(store: Store, pairs: Iterable[StoredPair], *, run_id: int,
+                  unchanged: Iterable[StoredPair] | None = None) -> None:
+    """Keep exactly these scored pairs. Call inside a transaction.
+
+    Args:
+        pairs: the pairs to keep.
+        unchanged: pairs known to be stored already exactly so (an incremental run): then
+            only the others are written, and pairs of records no longer active removed.
+    """
+    if unchanged is None:
+        store.conn.execute("DELETE FROM pairs")
+    else:
+        same = {(p.left, p.right, p.band) for p in unchanged}
+        pairs = [p for p in pairs if (p.left, p.right, p.band) not in same]
+        store.conn.execute(
+            "DELETE FROM pairs WHERE left_record NOT IN (SELECT id FROM active_records) "
+            "OR right_record NOT IN (SELECT id FROM active_records)")
     store.conn.executemany(
         "INSERT OR REPLACE INTO pairs (left_record, right_record, probability, weight, band, "
         "explanation_json, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
