@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Indel
 
-from aimdesk.core.matching.features import NameView, SiteRecord, prepared
+from aimdesk.core.matching.features import SiteRecord
 
 NULL = -1
 SAME_WORD = 0.85
@@ -91,7 +91,6 @@ Vector = tuple[int, ...]
 
 def compare(left: SiteRecord, right: SiteRecord) -> Vector:
     """The level reached on each field of `FIELDS`, in order."""
-    left, right = _ready(left), _ready(right)
     names = name_level(left, right)
     return (
         _sedex(left, right),
@@ -111,10 +110,6 @@ SAME_NUMBERS_OTHER_SCRIPT = 12
 def _cross_script_address(level: int, scripts_differ: bool) -> int:
     """Numbers that agree while the streets cannot be compared (Chinese against pinyin)."""
     return SAME_NUMBERS_OTHER_SCRIPT if scripts_differ and level in (2, 3) else level
-
-
-def _ready(record: SiteRecord) -> SiteRecord:
-    return record if record.name_view is not None else prepared(record)
 
 
 OTHER_SCRIPT = 6

@@ -7,7 +7,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from aimdesk.core.ingest.identifiers import normalise_sedex_id
 from aimdesk.core.matching.normalise import (AddressKey, NameKey, normalise_address,
@@ -158,12 +158,6 @@ def site_record(row: MatchInput, keys: Keys | None = None,
                          if row.region else keys.city.split()),
         name_view=NameView.of(name), streets=" ".join(keys.address.tokens),
         numbers=frozenset(keys.address.numbers))
-
-
-def prepared(record: SiteRecord) -> SiteRecord:
-    """The record with its comparison views filled in (after name weights are final)."""
-    return replace(record, name_view=NameView.of(record.name),
-                   streets=" ".join(record.address.tokens), numbers=frozenset(record.address.numbers))
 
 
 def is_latin(text: str) -> bool:
