@@ -204,9 +204,20 @@ def shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _typo_or_abbreviation(word: str, others: dict[str, float]) -> str | None:
+    """The first of `others` that is `word` with one typo, or an abbreviation of it (or
+    the other way round); cheap length tests first, this runs for millions of pairs."""
+    size = len(word)
     for other in others:
-        if word[0] == other[0] and word_similarity(word, other) >= SAME_WORD:
+        if word[0] != other[0]:
+            continue
+        gap = len(other) - size
+        if (-1 <= gap <= 1 and min(size, len(other)) >= MIN_TYPO_WORD
+                and OSA.distance(word, other, score_cutoff=1) <= 1):
             return other
+        if gap and min(size, len(other)) >= MIN_ABBREVIATION and abs(gap) >= 2:
+            short, long = (word, other) if gap > 0 else (other, word)
+            if _in_order(short, long):
+                return other
     return None
 
 
