@@ -23,6 +23,8 @@ NAME_CONTAINED = 0.95
 """Share of the shorter name's distinctive weight found in the other: "Ansheng Garment"
 within "Quanzhou Ansheng Garment"."""
 ADDRESS_SIMILAR = 0.80
+STREET_NAME_WEIGHT = 0.4
+"""An address word this rare names a street, not a kind of street ("road" weighs less)."""
 CITY_SAME = 0.90
 MIN_CITY_PART = 4
 """A city name this long found inside the other ("Adana" in "Adana Merkez") is the same city."""
@@ -249,7 +251,7 @@ def address_level(left: SiteRecord, right: SiteRecord) -> int:
     streets = _street_similarity(left, right)
     if left.numbers and right.numbers:
         if left.numbers <= right.numbers or right.numbers <= left.numbers:
-            return 0 if streets >= ADDRESS_SIMILAR else 1
+            return 0 if streets >= ADDRESS_SIMILAR or _share_street_name(left, right) else 1
         return 3
     return 2 if streets >= ADDRESS_SIMILAR else 4
 
@@ -265,6 +267,15 @@ def _street_similarity(left: SiteRecord, right: SiteRecord) -> float:
     b = {w: x for w, x in (right.street_words or {}).items() if w not in places}
     smaller = min(sum(a.values()), sum(b.values()))
     return max(ratio, shared_weight(a, b) / smaller) if smaller else ratio
+
+
+def _share_street_name(left: SiteRecord, right: SiteRecord) -> bool:
+    """Both addresses name the same street: a distinctive address word, not a place
+    ("Xinhua" in "No. 38 Xinhua Rd, Shanghai" and "No.38 Xinhua Road, Songjiang")."""
+    places = left.places | right.places
+    a, b = left.street_words or {}, right.street_words or {}
+    return any(weight >= STREET_NAME_WEIGHT and word not in places and word in b
+               for word, weight in a.items())
 
 
 def _city(left: str, right: str) -> int:
