@@ -17,7 +17,7 @@ from datetime import datetime
 
 from aimdesk.core.matching.blocking import candidate_pairs, unpack
 from aimdesk.core.matching.cluster import STRONGLY_DIFFERENT, Link, cluster_records
-from aimdesk.core.matching.compare import Vector, compare
+from aimdesk.core.matching.compare import FIELD_INDEX, Vector, compare
 from aimdesk.core.matching.comparisons import Comparisons
 from aimdesk.core.matching.features import RecordSet, features_version, site_records
 from aimdesk.core.matching.model import (REVIEWER_WEIGHT, Model, estimate, fits_current_fields,
@@ -34,7 +34,11 @@ from aimdesk.core.store.settings import get_setting
 from aimdesk.core.store.workspace import Store, timestamp, utc_now
 
 AUTO_SETTING, REVIEW_SETTING = "match.auto_probability", "match.review_probability"
-DEFAULT_AUTO, DEFAULT_REVIEW = 0.95, 0.30
+SEDEX, NAME = FIELD_INDEX["sedex"], FIELD_INDEX["name"]
+SAME_SEDEX_SITE = 0
+NAMES_THAT_VOUCH = frozenset({0, 1, 2, 3, 8})
+"""Name levels same, very similar, one within the other, similar, other script same reading."""
+DEFAULT_AUTO, DEFAULT_REVIEW = 0.95, 0.20
 """Match probability bands: at or above auto → same site; from review up → a person
 looks; below → different sites. Kept in the workspace settings."""
 
@@ -65,6 +69,12 @@ class Thresholds:
         if probability_ >= self.auto:
             return "auto"
         return "review" if probability_ >= self.review else None
+
+
+def names_vouch(vector: Vector) -> bool:
+    """Auto-matching needs the names to agree, or the same Sedex site id: a shared address
+    alone (an industrial park, a name missing or in another script) goes to a person."""
+    return (vector[SEDEX] == SAME_SEDEX_SITE or vector[NAME] in NAMES_THAT_VOUCH)
 
 
 def thresholds(store: Store) -> Thresholds:
@@ -181,6 +191,8 @@ def _score(vectors: Comparisons, model: Model, bands: Thresholds,
         weight = model.weight(vector)
         chance = probability(weight)
         band = bands.band(chance)
+        if band == "auto" and not names_vouch(vector):
+            band = "review"
         if band is None and (left, right) not in decisions:
             continue
         explanation = json.dumps([asdict(c) for c in contributions(model, by_id[left], by_id[right], vector)],
