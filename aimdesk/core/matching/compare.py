@@ -223,22 +223,6 @@ def _typo_or_abbreviation(word: str, others: dict[str, float]) -> str | None:
     return None
 
 
-def word_similarity(left: str, right: str) -> float:
-    """1.0 for the same word, a typo of it ("deiim"/"denim") or an abbreviation of it
-    ("prods"/"products"); otherwise their Indel similarity."""
-    if left == right:
-        return 1.0
-    similarity = Indel.normalized_similarity(left, right)
-    if similarity >= SAME_WORD:
-        return similarity
-    shorter, longer = (left, right) if len(left) <= len(right) else (right, left)
-    if len(shorter) >= MIN_TYPO_WORD and OSA.distance(left, right, score_cutoff=1) <= 1:
-        return 1.0
-    if len(shorter) >= MIN_ABBREVIATION and shorter[0] == longer[0] and _in_order(shorter, longer):
-        return 1.0
-    return similarity
-
-
 def _in_order(short: str, long: str) -> bool:
     """Every letter of `short` appears in `long`, in the same order."""
     letters = iter(long)

@@ -95,13 +95,6 @@ def stored_pairs(store: Store) -> list[StoredPair]:
     return [StoredPair(*r) for r in rows]
 
 
-def stored_pair(store: Store, left: int, right: int) -> StoredPair | None:
-    row = store.conn.execute(
-        "SELECT left_record, right_record, probability, weight, band, explanation_json FROM pairs "
-        "WHERE left_record = ? AND right_record = ?", (left, right)).fetchone()
-    return StoredPair(*row) if row else None
-
-
 def replace_pairs(store: Store, pairs: Iterable[StoredPair], *, run_id: int,
                   unchanged: Iterable[StoredPair] | None = None) -> None:
     """Keep exactly these scored pairs. Call inside a transaction.
