@@ -137,3 +137,22 @@ def test_a_model_saved_by_an_older_version_starts_a_full_run(matched: Store) -> 
         matched.conn.execute("UPDATE match_runs SET model_json = json_set(model_json, '$.fields', json('[\"name\"]'))")
     report = run_matching(matched, who="t", now=lambda: NOW)
     assert report.is_full
+
+
+def test_cancelling_a_run_leaves_the_workspace_as_it_was(store: Store, tmp_path: Path) -> None:
+    from aimdesk.core.errors import Cancelled
+    from aimdesk.core.progress import CancelToken
+    from tests.core.test_import import workspace_digest
+
+    load(store, tmp_path, "Acme", ACME)
+    load(store, tmp_path, "Blue", BLUE)
+    before = workspace_digest(store)
+    token = CancelToken()
+
+    def progress(done: int, total: int, what: str) -> None:
+        if what == "Clustering":
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        run_matching(store, who="t", now=lambda: NOW, progress=progress, cancel=token)
+    assert workspace_digest(store) == before

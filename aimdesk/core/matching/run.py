@@ -134,6 +134,7 @@ def run_matching(store: Store, *, full: bool = False, who: str,
         sedex_sites={v.id: v.sedex_site for v in views if v.sedex_site})
     held = set(clustering.held)
     final = [_with_band(p, "held") if (p.left, p.right) in held else p for p in kept]
+    check(cancel)
     with store.transaction():
         run_id = start_run(store, started_at=timestamp(moment), is_full=not incremental, who=who)
         replace_pairs(store, final, run_id=run_id, unchanged=earlier if incremental else None)
