@@ -330,8 +330,9 @@ def _run_match(args: argparse.Namespace) -> int:
     kind = "Full run" if result.is_full else f"Incremental run ({result.new_records:,} new records)"
     print(f"{kind}: {result.records:,} records, {result.candidate_pairs:,} pairs compared.")
     print(f"{result.sites:,} sites, {result.multi_member_sites:,} of them audited by two or more members.")
-    print(f"{result.auto_pairs:,} pairs matched, {result.review_pairs:,} to review, "
+    print(f"{result.auto_pairs:,} pairs in the match band, {result.review_pairs:,} in the review band, "
           f"{result.held_pairs:,} held back (they would join sites that differ). {result.seconds} s.")
+    print("See what is left to review with: aimdesk --workspace W review stats")
     return 0
 
 

@@ -107,3 +107,19 @@ def test_a_packet_with_a_strange_decision_is_refused_with_its_row(demo: Path, tm
     packet.write_text("left_record,right_record,decision\n1,2,maybe\n", encoding="utf-8")
     code, _, err = run(capsys, "--workspace", workspace, "review", "import", packet, "--reviewer", "x")
     assert code == 1 and "Row 2 of p.csv: 'maybe' is not a decision" in err
+
+
+def test_two_rows_deciding_one_pair_differently_are_refused(demo: Path, tmp_path: Path, capsys) -> None:
+    workspace = tmp_path / "w.aimdesk"
+    workspace.write_bytes((demo / "demo.aimdesk").read_bytes())
+    packet = tmp_path / "p.csv"
+    packet.write_text("left_record,right_record,decision\n1,2,same\n2,1,different\n", encoding="utf-8")
+    code, _, err = run(capsys, "--workspace", workspace, "review", "import", packet, "--reviewer", "x")
+    assert code == 1 and "Rows 2 and 3 of p.csv decide records 1 and 2 differently" in err
+
+
+def test_a_packet_is_csv_or_xlsx(demo: Path, tmp_path: Path, capsys) -> None:
+    workspace = tmp_path / "w.aimdesk"
+    workspace.write_bytes((demo / "demo.aimdesk").read_bytes())
+    code, _, err = run(capsys, "--workspace", workspace, "review", "export", tmp_path / "p.txt")
+    assert code == 1 and "a .csv or .xlsx file, not p.txt" in err

@@ -156,3 +156,32 @@ def test_cancelling_a_run_leaves_the_workspace_as_it_was(store: Store, tmp_path:
     with pytest.raises(Cancelled):
         run_matching(store, who="t", now=lambda: NOW, progress=progress, cancel=token)
     assert workspace_digest(store) == before
+
+
+def test_decisions_on_a_replaced_list_do_not_break_the_next_run(matched: Store, tmp_path: Path) -> None:
+    ids = ids_by_name(matched)
+    decide(matched, ids[("Acme", "Ege Tekstil San. ve Tic. A.Ş.")], ids[("Blue", "Golden Star Textile Co")],
+           "same", reviewer="ana", now=lambda: NOW)
+    path = write_csv(tmp_path / "acme-v2.csv", ACME[:3])
+    import_file(matched, path, ImportOptions(member="Acme", replace=True), who="t", now=lambda: NOW)
+    for full in (False, True):
+        run_matching(matched, full=full, who="t", now=lambda: NOW)
+    with pytest.raises(AimDeskError, match="no active record"):
+        decide(matched, ids[("Acme", "Ege Tekstil San. ve Tic. A.Ş.")], ids[("Blue", "Golden Star Textile Co")],
+               "different", reviewer="ana", now=lambda: NOW)
+
+
+def test_a_reviewers_same_beats_the_model_even_when_the_records_clearly_differ(matched: Store) -> None:
+    ids = ids_by_name(matched)
+    left, right = ids[("Acme", "Golden Star Textiles")], ids[("Acme", "Ege Tekstil San. ve Tic. A.Ş.")]
+    decide(matched, left, right, "same", reviewer="ana", now=lambda: NOW)
+    run_matching(matched, full=True, who="t", now=lambda: NOW)
+    assert sites(matched)[left] == sites(matched)[right]
+
+
+def test_unsure_on_a_matched_pair_changes_nothing(matched: Store) -> None:
+    ids = ids_by_name(matched)
+    left, right = ids[("Acme", "Golden Star Textiles")], ids[("Blue", "Golden Star Textile Co")]
+    decide(matched, left, right, "unsure", reviewer="ana", now=lambda: NOW)
+    run_matching(matched, full=True, who="t", now=lambda: NOW)
+    assert sites(matched)[left] == sites(matched)[right]

@@ -19,8 +19,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from aimdesk.core.errors import AimDeskError, InputFileError
 from aimdesk.core.ingest.cells import clean_text
 from aimdesk.core.ingest.reader import read_workbook
-from aimdesk.core.matching.decisions import (DecisionOutcome, DecisionRequest, parse_verdict,
-                                             record_decisions)
+from aimdesk.core.matching.decisions import (DecisionOutcome, DecisionRequest, pair_key,
+                                             parse_verdict, record_decisions)
 from aimdesk.core.matching.queue import review_queue
 from aimdesk.core.store.records import RecordRow, fetch_records
 from aimdesk.core.store.workspace import Store
@@ -32,6 +32,10 @@ COLUMNS = ("pair_id", "left_record", "right_record",
            "score", "explanation", "decision", "note")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PACKET_SUFFIXES = (".csv", ".xlsx")
+
+
 @dataclass(frozen=True, slots=True)
 class PacketDecisions:
     requests: list[DecisionRequest]
@@ -39,7 +43,13 @@ class PacketDecisions:
 
 
 def write_review_packet(store: Store, out: Path, *, limit: int | None = None) -> int:
-    """Write the review queue to `out` (.csv or .xlsx); returns the number of pairs."""
+    """Write the review queue to `out` (.csv or .xlsx); returns the number of pairs.
+
+    Raises:
+        AimDeskError: `out` is neither .csv nor .xlsx.
+    """
+    if out.suffix.lower() not in PACKET_SUFFIXES:
+        raise AimDeskError(f"A review packet is a .csv or .xlsx file, not {out.name}.")
     rows = packet_rows(store, limit=limit)
     if out.suffix.lower() == ".xlsx":
         _write_xlsx(out, rows)
@@ -47,7 +57,7 @@ def write_review_packet(store: Store, out: Path, *, limit: int | None = None) ->
         with open(out, "w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle)
             writer.writerow(COLUMNS)
-            writer.writerows(rows)
+            writer.writerows([[_inert(cell) for cell in row] for row in rows])
     return len(rows)
 
 
@@ -85,6 +95,7 @@ def read_review_packet(path: Path) -> PacketDecisions:
             "and decision.") from None
     note_at = header.index("note") if "note" in header else None
     requests, blank = [], 0
+    rows_of: dict[tuple[int, int], tuple[int, str]] = {}
     for number, row in enumerate(sheet.rows[1:], start=2):
         cells = row + [""] * (len(header) - len(row))
         try:
@@ -95,9 +106,23 @@ def read_review_packet(path: Path) -> PacketDecisions:
             blank += 1
             continue
         note = clean_text(cells[note_at]) if note_at is not None else ""
-        requests.append(DecisionRequest(_record_id(cells[left_at], path, number),
-                                        _record_id(cells[right_at], path, number), verdict, note))
+        request = DecisionRequest(_record_id(cells[left_at], path, number),
+                                  _record_id(cells[right_at], path, number), verdict, note)
+        key = pair_key(request.left, request.right)
+        if key in rows_of and rows_of[key][1] != verdict:
+            raise AimDeskError(
+                f"Rows {rows_of[key][0]} and {number} of {path.name} decide records {key[0]} and "
+                f"{key[1]} differently ({rows_of[key][1]}, {verdict}); keep one and import it again.")
+        rows_of.setdefault(key, (number, verdict))
+        requests.append(request)
     return PacketDecisions(requests, blank)
+
+
+def _inert(cell: object) -> object:
+    """Text that Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe."""
+    if isinstance(cell, str) and cell[:1] in FORMULA_STARTS:
+        return "'" + cell
+    return cell
 
 
 def _record_id(cell: object, path: Path, number: int) -> int:

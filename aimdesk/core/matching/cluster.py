@@ -8,6 +8,7 @@ Sedex site references, or two records whose own comparison says they clearly dif
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -47,11 +48,16 @@ class _Groups:
             self.parent[item], item = root, self.parent[item]
         return root
 
-    def conflict(self, a: int, b: int, clearly_different: Callable[[int, int], bool]) -> bool:
-        if self.sedex[a] and self.sedex[b] and self.sedex[a].isdisjoint(self.sedex[b]):
-            return True
+    def conflict(self, a: int, b: int, clearly_different: Callable[[int, int], bool], *,
+                 by_reviewer: bool) -> bool:
+        """Would joining groups a and b cross a cannot-link, or (for a computed link)
+        put two Sedex site ids or two clearly different records in one site?"""
         small, large = (a, b) if len(self.avoid[a]) <= len(self.avoid[b]) else (b, a)
         if any(self.find(other) == large for other in self.avoid[small]):
+            return True
+        if by_reviewer:
+            return False  # a reviewer saw both records: their word beats the model's
+        if self.sedex[a] and self.sedex[b] and self.sedex[a].isdisjoint(self.sedex[b]):
             return True
         return any(clearly_different(x, y) for x in self.members[a] for y in self.members[b])
 
@@ -90,7 +96,7 @@ def cluster_records(ids: Sequence[int], links: Sequence[Link], *,
         a, b = groups.find(link.left), groups.find(link.right)
         if a == b:
             continue
-        if groups.conflict(a, b, clearly_different):
+        if groups.conflict(a, b, clearly_different, by_reviewer=link.weight == math.inf):
             held.append((link.left, link.right))
         else:
             groups.union(a, b)

@@ -12,7 +12,7 @@ from typing import Literal, get_args
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.store.activity import log_activity
 from aimdesk.core.store.matching import DecisionRow, append_decision, current_decisions
-from aimdesk.core.store.records import fetch_records
+from aimdesk.core.store.records import active_record_ids
 from aimdesk.core.store.workspace import Store, timestamp, utc_now
 
 Verdict = Literal["same", "different", "unsure"]
@@ -92,10 +92,7 @@ def _check_records(store: Store, requests: Sequence[DecisionRequest]) -> None:
     for request in requests:
         if request.left == request.right:
             raise AimDeskError(f"Record {request.left} cannot be compared with itself.")
-    found = set()
-    ordered = sorted(ids)
-    found.update(fetch_records(store, ordered))
-    missing = ids - found
+    missing = ids - active_record_ids(store, ids)
     if missing:
         raise AimDeskError(f"There is no active record {min(missing)} in this workspace.")
 

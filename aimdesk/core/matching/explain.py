@@ -17,6 +17,8 @@ def explain_pair(store: Store, left: int, right: int) -> PairScore:
     Raises:
         AimDeskError: no matching run yet, or no such active record.
     """
+    if left == right:
+        raise AimDeskError(f"Record {left} cannot be compared with itself.")
     saved = latest_model(store)
     if saved is None or not fits_current_fields(saved):
         raise AimDeskError("Nothing to explain yet; run matching first (aimdesk match).")

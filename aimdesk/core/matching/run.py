@@ -35,6 +35,8 @@ from aimdesk.core.store.workspace import Store, timestamp, utc_now
 
 AUTO_SETTING, REVIEW_SETTING = "match.auto_probability", "match.review_probability"
 SEDEX, NAME = FIELD_INDEX["sedex"], FIELD_INDEX["name"]
+REVIEWER_LINK = float("inf")
+"""The weight of a reviewer's "same": followed first, and past the chaining guard."""
 SAME_SEDEX_SITE = 0
 NAMES_THAT_VOUCH = frozenset({0, 1, 2, 3, 8})
 """Name levels same, very similar, one within the other, similar, other script same reading."""
@@ -118,7 +120,8 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     pair_count = len(pairs)
     check(cancel)
     vectors = _compare_all(pairs, records, progress=progress, cancel=cancel)
-    decisions = current_decisions(store)
+    active = set(records.ids)
+    decisions = {k: d for k, d in current_decisions(store).items() if k[0] in active and k[1] in active}
     model = Model.from_json(saved_model) if incremental and saved_model else _fit(vectors, decisions, records)
     report(progress, 2, 4, "Scoring pairs")
     bands = thresholds(store)
@@ -209,10 +212,17 @@ def _clearly_different(vectors: Comparisons, model: Model, left: int, right: int
 
 
 def _links(pairs: Sequence[StoredPair], decisions: dict[tuple[int, int], DecisionRow]) -> list[Link]:
+    """Auto-matched pairs nobody decided otherwise ("unsure" changes nothing), and every
+    pair a reviewer called the same site."""
     links = [Link(p.left, p.right, p.weight) for p in pairs
-             if p.band == "auto" and decisions.get((p.left, p.right), None) is None]
-    links += [Link(left, right, float("inf")) for (left, right), d in decisions.items() if d.verdict == "same"]
+             if p.band == "auto" and _verdict(decisions, p) in ("", "unsure")]
+    links += [Link(left, right, REVIEWER_LINK) for (left, right), d in decisions.items() if d.verdict == "same"]
     return links
+
+
+def _verdict(decisions: dict[tuple[int, int], DecisionRow], pair: StoredPair) -> str:
+    decision = decisions.get((pair.left, pair.right))
+    return decision.verdict if decision else ""
 
 
 def _with_band(pair: StoredPair, band: str) -> StoredPair:

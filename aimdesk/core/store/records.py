@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 
 from aimdesk.core.fields import CANONICAL_FIELDS
@@ -160,6 +160,18 @@ def record_findings(store: Store, record_id: int) -> list[RecordFinding]:
         (record_id,),
     )
     return [RecordFinding(*row) for row in rows]
+
+
+def active_record_ids(store: Store, ids: Iterable[int]) -> set[int]:
+    """Which of `ids` are active records (their list not superseded)."""
+    wanted = sorted(set(ids))
+    found: set[int] = set()
+    for start in range(0, len(wanted), FETCH_CHUNK):
+        chunk = wanted[start:start + FETCH_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in store.conn.execute(
+            f"SELECT id FROM active_records WHERE id IN ({marks})", chunk))
+    return found
 
 
 def count_active_records(store: Store) -> int:
