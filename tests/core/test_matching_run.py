@@ -99,6 +99,8 @@ def test_a_new_list_is_matched_incrementally_as_a_full_run_would(matched: Store,
 
 
 def test_a_replaced_list_keeps_the_ids_of_sites_still_listed(matched: Store, tmp_path: Path) -> None:
+    """Even a site only this member lists (Sunrise has a twin in Blue's list, but the
+    replacing record must still land in the same site as before)."""
     before = sites(matched)
     ids = ids_by_name(matched)
     golden = before[ids[("Acme", "Golden Star Textiles")]]
@@ -107,6 +109,8 @@ def test_a_replaced_list_keeps_the_ids_of_sites_still_listed(matched: Store, tmp
     run_matching(matched, who="t", now=lambda: NOW)
     after, new_ids = sites(matched), ids_by_name(matched)
     assert after[new_ids[("Acme", "Golden Star Textiles")]] == golden
+    sunrise = before[ids[("Acme", "Shenzhen Sunrise Garment Co., Ltd.")]]
+    assert after[new_ids[("Acme", "Shenzhen Sunrise Garment Co., Ltd.")]] == sunrise
     assert len(record_site_ids(matched)) == 5  # the dropped record left its site
 
 

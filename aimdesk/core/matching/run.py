@@ -26,8 +26,8 @@ from aimdesk.core.matching.score import contributions
 from aimdesk.core.matching.sites import assign_site_ids
 from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
 from aimdesk.core.store.matching import (
-    DecisionRow, StoredPair, assign_sites, cache_keys, cached_keys, create_site,
-    current_decisions, finish_run,
+    DecisionRow, MatchInput, StoredPair, assign_sites, cache_keys, cached_keys, create_site,
+    current_decisions, finish_run, predecessor_sites, supplier_key,
     latest_model, match_inputs, replace_pairs, retire_empty_sites, start_run, stored_pairs,
 )
 from aimdesk.core.store.settings import get_setting
@@ -142,10 +142,11 @@ def run_matching(store: Store, *, full: bool = False, who: str,
         run_id = start_run(store, started_at=timestamp(moment), is_full=not incremental, who=who)
         replace_pairs(store, final, run_id=run_id, unchanged=earlier if incremental else None)
         cache_keys(store, version, fresh_keys)
-        current = {row.id: row.site_id for row in inputs}
+        current = _current_sites(store, inputs)
         assignment = assign_site_ids(clustering.clusters, current,
                                      lambda: create_site(store, created_at=timestamp(moment)))
-        assign_sites(store, {r: s for r, s in assignment.items() if current.get(r) != s})
+        stored = {row.id: row.site_id for row in inputs}
+        assign_sites(store, {r: s for r, s in assignment.items() if stored.get(r) != s})
         retire_empty_sites(store, retired_at=timestamp(moment))
         result = _summary(run_id, not incremental, records, new_ids, pair_count, final,
                           clustering.clusters, started)
@@ -153,6 +154,15 @@ def run_matching(store: Store, *, full: bool = False, who: str,
                    counts=_counts(result))
     report(progress, 4, 4, "Matching finished")
     return result
+
+
+def _current_sites(store: Store, inputs: Sequence[MatchInput]) -> dict[int, int | None]:
+    """Each record's site now; a record of a replacing list takes the site of the same
+    supplier in the list it replaced, so site ids survive replaced lists."""
+    before = predecessor_sites(store)
+    return {row.id: row.site_id if row.site_id is not None else before.get(
+        (row.member_id, supplier_key(row.member_ref, row.site_name, row.address)))
+        for row in inputs}
 
 
 def _compare_all(pairs: set[int], by_id: RecordSet, *, progress: Progress | None,

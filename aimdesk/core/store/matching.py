@@ -28,6 +28,7 @@ class MatchInput:
     country: str
     sedex_id: str
     site_id: int | None
+    member_ref: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,27 @@ def match_inputs(store: Store) -> list[MatchInput]:
     rows = store.conn.execute(
         "SELECT r.id, r.member_id, coalesce(r.site_name, ''), coalesce(r.address, ''), "
         "coalesce(r.city, ''), coalesce(r.region, ''), coalesce(r.postal_code, ''), "
-        "coalesce(r.country, ''), coalesce(r.sedex_id, ''), s.site_id "
+        "coalesce(r.country, ''), coalesce(r.sedex_id, ''), s.site_id, coalesce(r.member_ref, '') "
         "FROM active_records r LEFT JOIN record_sites s ON s.record_id = r.id ORDER BY r.id")
     return [MatchInput(*row) for row in rows]
+
+
+def predecessor_sites(store: Store) -> dict[tuple[int, str], int]:
+    """(member, supplier key) → site of records in lists that were replaced and still hold
+    their site: the member's new list names the same suppliers, whose sites keep their ids.
+    The key is the member's own reference when there is one, else name and address."""
+    rows = store.conn.execute(
+        "SELECT r.member_id, coalesce(r.member_ref, ''), coalesce(r.site_name, ''), "
+        "coalesce(r.address, ''), rs.site_id FROM record_sites rs JOIN records r ON r.id = rs.record_id "
+        "JOIN imports i ON i.id = r.import_id WHERE i.status = 'superseded' ORDER BY r.id")
+    return {(member, supplier_key(ref, name, address)): site for member, ref, name, address, site in rows}
+
+
+def supplier_key(member_ref: str, site_name: str, address: str) -> str:
+    """How a member's record is recognised in its next list."""
+    if member_ref.strip():
+        return "ref:" + member_ref.strip().casefold()
+    return "name:" + " ".join(f"{site_name} {address}".casefold().split())
 
 
 def cached_keys(store: Store, version: str) -> dict[int, str]:
