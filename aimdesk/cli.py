@@ -125,6 +125,8 @@ def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
                      help="this list replaces all of the member's current lists (kept in history)")
     sub.add_argument("--force", action="store_true",
                      help="import even if the identical file was imported before")
+    sub.add_argument("--all-sheets", action="store_true",
+                     help="also import the other sheets with the same columns (one sheet per country)")
     sub.add_argument("--report", type=Path, metavar="OUT.xlsx",
                      help="write the rows with findings to an xlsx the member can fix")
 
@@ -203,7 +205,7 @@ def _run_import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         member=args.member, sheet=args.sheet, header_row=args.header_row,
         mapping=parse_overrides(args.map), date_order=args.date_order,
-        replace=args.replace, force=args.force)
+        replace=args.replace, force=args.force, all_sheets=args.all_sheets)
     is_new = not args.workspace.exists()
     try:
         with Store.open(args.workspace, create=True) as store:

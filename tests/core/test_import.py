@@ -246,13 +246,26 @@ def test_a_list_split_into_one_sheet_per_country_is_imported_whole(store: Store,
                            *[[f"F{i}", "Ms X", "x@y.z", "123"] for i in range(5)]]}
     path = write_xlsx(tmp_path / "split.xlsx", [header, ["Dongguan Toys", "Dongguan", "CN", "2025-03-04"]],
                       sheet="China", extra_sheets=sheets)
-    report = run_import(store, path, fixed_now)
+    report = run_import(store, path, fixed_now, all_sheets=True)
     assert report.records_added == 4
     assert set(report.sheets) == {"China", "India", "Vietnam"}
     assert sorted((r.source_sheet, r.source_row) for r in iter_active_records(store)) == [
         ("China", 2), ("India", 2), ("Vietnam", 2), ("Vietnam", 3)]
     assert {w.split(" was not imported")[0] for w in report.warnings} == {
         "Sheet 'Read me' (1 row)", "Sheet 'Contacts' (6 rows)"}
+
+
+def test_sheets_with_the_same_columns_are_named_unless_all_sheets_are_asked_for(
+        store: Store, tmp_path: Path, fixed_now) -> None:
+    header = ["Factory name", "City", "Country"]
+    path = write_xlsx(tmp_path / "split.xlsx", [header, ["Dongguan Toys", "Dongguan", "CN"]], sheet="China",
+                      extra_sheets={"India": [header, ["Shree Knits", "Tiruppur", "IN"]]})
+    report = run_import(store, path, fixed_now)
+    (imported,) = report.sheets
+    other = ({"China", "India"} - {imported}).pop()
+    assert report.records_added == 1
+    assert report.warnings == (f"Sheet '{other}' (1 rows) has the same columns and was not imported; import "
+                               f"every such sheet with --all-sheets, or this one with --sheet \"{other}\".",)
 
 
 def test_another_list_with_other_columns_is_named_in_a_warning(store: Store, tmp_path: Path, fixed_now) -> None:

@@ -38,6 +38,8 @@ class ImportOptions:
     date_order: DateOrder | None = None
     replace: bool = False
     force: bool = False
+    all_sheets: bool = False
+    """Also import the other sheets with the same columns (a list split by country)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +157,12 @@ def _other_lists(workbook: Workbook, chosen: SheetData, mapping: ColumnMapping,
         other = suggest_mapping(header, data, overrides=_known_overrides(options, header))
         rows = sum(1 for row in data if not all(is_blank(c) for c in row))
         if same_columns(mapping, other) and rows:
-            same.append((sheet, header, other))
+            if options.all_sheets:
+                same.append((sheet, header, other))
+            else:
+                warnings.append(
+                    f"Sheet '{sheet.name}' ({rows} rows) has the same columns and was not imported; "
+                    f"import every such sheet with --all-sheets, or this one with --sheet \"{sheet.name}\".")
         elif other.column_of("site_name") is not None and len(other.choices) >= MIN_LIST_FIELDS and rows >= MIN_LIST_ROWS:
             warnings.append(
                 f"Sheet '{sheet.name}' also looks like a supplier list ({rows} rows) but its "
