@@ -26,6 +26,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture
+def workspace(demo: Path, tmp_path: Path) -> Path:
+    """A copy of the demo workspace this test may change."""
+    copy = tmp_path / "w.aimdesk"
+    copy.write_bytes((demo / "demo.aimdesk").read_bytes())
+    return copy
+
+
 def pairs_of(groups: dict[str, str]) -> set[tuple[str, str]]:
     members: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
@@ -39,9 +47,7 @@ def f1(predicted: set[tuple[str, str]], true: set[tuple[str, str]]) -> tuple[flo
     return precision, 2 * precision * recall / (precision + recall)
 
 
-def test_demo_data_is_matched_above_the_quality_floors(demo: Path, tmp_path: Path, capsys) -> None:
-    workspace = tmp_path / "w.aimdesk"
-    workspace.write_bytes((demo / "demo.aimdesk").read_bytes())
+def test_demo_data_is_matched_above_the_quality_floors(demo: Path, workspace: Path, tmp_path: Path, capsys) -> None:
     code, out, err = run(capsys, "--workspace", workspace, "match")
     assert code == 0, err
     assert "Full run" in out and "audited by two or more members" in out
@@ -62,9 +68,7 @@ def test_demo_data_is_matched_above_the_quality_floors(demo: Path, tmp_path: Pat
     assert precision >= 0.98 and score >= 0.93
 
 
-def test_review_packet_round_trip_decide_and_stats(demo: Path, tmp_path: Path, capsys) -> None:
-    workspace = tmp_path / "w.aimdesk"
-    workspace.write_bytes((demo / "demo.aimdesk").read_bytes())
+def test_review_packet_round_trip_decide_and_stats(workspace: Path, tmp_path: Path, capsys) -> None:
     assert run(capsys, "--workspace", workspace, "match")[0] == 0
     packet = tmp_path / "packet.xlsx"
     code, out, _ = run(capsys, "--workspace", workspace, "review", "export", packet, "--limit", "5")
@@ -93,33 +97,23 @@ def test_review_packet_round_trip_decide_and_stats(demo: Path, tmp_path: Path, c
     assert run(capsys, "--workspace", workspace, "match")[0] == 0
 
 
-def test_decide_on_a_record_that_does_not_exist_says_so(demo: Path, tmp_path: Path, capsys) -> None:
-    workspace = tmp_path / "w.aimdesk"
-    workspace.write_bytes((demo / "demo.aimdesk").read_bytes())
+def test_decide_on_a_record_that_does_not_exist_says_so(workspace: Path, capsys) -> None:
     code, _, err = run(capsys, "--workspace", workspace, "decide", "1", "999999", "same")
     assert code == 1 and "no active record 999999" in err
 
 
-def test_a_packet_with_a_strange_decision_is_refused_with_its_row(demo: Path, tmp_path: Path, capsys) -> None:
-    workspace = tmp_path / "w.aimdesk"
-    workspace.write_bytes((demo / "demo.aimdesk").read_bytes())
+@pytest.mark.parametrize(("rows", "message"), [
+    ("1,2,maybe\n", "Row 2 of p.csv: 'maybe' is not a decision"),
+    ("1,2,same\n2,1,different\n", "Rows 2 and 3 of p.csv decide records 1 and 2 differently"),
+])
+def test_a_packet_with_an_unclear_decision_is_refused_with_its_rows(
+        workspace: Path, tmp_path: Path, capsys, rows: str, message: str) -> None:
     packet = tmp_path / "p.csv"
-    packet.write_text("left_record,right_record,decision\n1,2,maybe\n", encoding="utf-8")
+    packet.write_text("left_record,right_record,decision\n" + rows, encoding="utf-8")
     code, _, err = run(capsys, "--workspace", workspace, "review", "import", packet, "--reviewer", "x")
-    assert code == 1 and "Row 2 of p.csv: 'maybe' is not a decision" in err
+    assert code == 1 and message in err
 
 
-def test_two_rows_deciding_one_pair_differently_are_refused(demo: Path, tmp_path: Path, capsys) -> None:
-    workspace = tmp_path / "w.aimdesk"
-    workspace.write_bytes((demo / "demo.aimdesk").read_bytes())
-    packet = tmp_path / "p.csv"
-    packet.write_text("left_record,right_record,decision\n1,2,same\n2,1,different\n", encoding="utf-8")
-    code, _, err = run(capsys, "--workspace", workspace, "review", "import", packet, "--reviewer", "x")
-    assert code == 1 and "Rows 2 and 3 of p.csv decide records 1 and 2 differently" in err
-
-
-def test_a_packet_is_csv_or_xlsx(demo: Path, tmp_path: Path, capsys) -> None:
-    workspace = tmp_path / "w.aimdesk"
-    workspace.write_bytes((demo / "demo.aimdesk").read_bytes())
+def test_a_packet_is_csv_or_xlsx(workspace: Path, tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "--workspace", workspace, "review", "export", tmp_path / "p.txt")
     assert code == 1 and "a .csv or .xlsx file, not p.txt" in err
