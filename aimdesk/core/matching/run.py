@@ -67,8 +67,9 @@ class Thresholds:
     auto: float
     review: float
 
-    def band(self, probability_: float) -> str | None:
-        if probability_ >= self.auto:
+    def band(self, probability_: float, vector: Vector) -> str | None:
+        """auto, review or None (different sites); auto also needs `names_vouch`."""
+        if probability_ >= self.auto and names_vouch(vector):
             return "auto"
         return "review" if probability_ >= self.review else None
 
@@ -204,9 +205,7 @@ def _score(vectors: Comparisons, model: Model, bands: Thresholds,
     for (left, right), vector in vectors.items():
         weight = model.weight(vector)
         chance = probability(weight)
-        band = bands.band(chance)
-        if band == "auto" and not names_vouch(vector):
-            band = "review"
+        band = bands.band(chance, vector)
         if band is None and (left, right) not in decisions:
             continue
         explanation = json.dumps([asdict(c) for c in contributions(model, by_id[left], by_id[right], vector)],
