@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aimdesk.core.matching.normalise import (GENERIC_BELOW, normalise_address, normalise_city,
+from aimdesk.core.matching.normalise import (GENERIC_BELOW, is_latin_name, normalise_address, normalise_city,
                                              normalise_name, normalise_postal_code)
 
 # --- names ---------------------------------------------------------------------------
@@ -256,3 +256,42 @@ def test_city_noise_words_and_province_part_are_dropped() -> None:
     assert normalise_city("Osaka-shi") == "osaka"
     assert normalise_city("广东省东莞市", "CN") == "dongguan"
     assert normalise_city("") == ""
+
+
+def test_misspelt_vocabulary_words_read_as_the_word_they_stand_for() -> None:
+    assert normalise_name("Bharat Cuothing Pvt. Ltd.", "IN").tokens == normalise_name("Bharat Clothing Pvt. Ltd.", "IN").tokens
+    assert normalise_name("Kittisak Packaging Compauy Limited", "TH").core == "kittisak"
+    assert "knitting" in normalise_name("TANZIL KKNIT WEAR LIMITED", "BD").tokens
+
+
+def test_short_words_one_letter_from_a_vocabulary_word_stay_themselves() -> None:
+    assert "grade" in normalise_name("Pacific Grade Textiles", "US").tokens  # not "trade"
+    assert "tred" in normalise_name("Golden Tred Fabrics", "IN").tokens
+
+
+@pytest.mark.parametrize(("name", "unit"), [
+    ("源顺蜡烛有限公司二厂", "2"), ("深圳伟新纺织第十二分厂", "12"), ("宁波华美服装二十三厂", "23"), ("东莞恒安鞋业十厂", "10"),
+])
+def test_chinese_plant_numbers_become_unit_numbers(name: str, unit: str) -> None:
+    key = normalise_name(name, "CN")
+    assert key.tokens[-2:] == ("plant", unit)
+
+
+def test_silent_thai_letters_are_not_read() -> None:
+    thai = normalise_name("บริษัท กิตติศักดิ์แล็บบอราทอรี่ จำกัด", "TH")
+    latin = normalise_name("Kittisak Labs Co., Ltd.", "TH")
+    assert thai.tokens == latin.tokens == ("kittisak", "laboratory")
+    assert thai.legal_form == "co ltd"
+
+
+def test_vietnamese_industry_words_meet_their_english_form() -> None:
+    assert set(normalise_name("Công ty TNHH Nội thất Hoàng Gia", "VN").tokens) == \
+        set(normalise_name("Hoang Gia Furniture Co., Ltd.", "VN").tokens)
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("Công ty Cổ phần Dệt Đại Phát分厂", True), ("Shenzhen Weixin Textile", True),
+    ("深圳伟新纺织有限公司", False), ("บริษัท วัฒนาอาหารทะเล จำกัด", False),
+])
+def test_a_name_is_latin_when_only_vocabulary_words_are_in_another_script(name: str, latin: bool) -> None:
+    assert is_latin_name(name, "VN") is latin

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from aimdesk.core.matching.blocking import candidate_pairs, pack, unpack
 from aimdesk.core.matching.compare import FIELDS, NULL, compare
 from aimdesk.core.matching.features import site_record, site_records
@@ -105,3 +107,39 @@ def test_known_pairs_move_the_model_towards_them() -> None:
     after = estimate(Counter({vector: 10}), labelled={(vector, True): 500}).weight(vector)
     assert after > before
     assert 0 < probability(after) <= 1
+
+
+def test_a_shared_city_does_not_make_two_trade_names_alike() -> None:
+    left = record(20, "Shenzhen Hongcheng Knitwear Co., Ltd.", "No. 3 Chuangye Road", "Shenzhen")
+    right = record(21, "Shenzhen Kangfeng Knitwear Co., Ltd.", "No. 3 Chuangye Road", "Shenzhen", member=2)
+    chinese = record(22, "深圳宏诚针织服装有限公司", "广东省深圳市龙岗区创业路3号", "深圳", member=3)
+    assert levels(left, right)["name"] == "different"
+    assert levels(chinese, right)["name"] == "other script"
+    assert levels(chinese, left)["name"] == "other script, same reading"
+
+
+def test_a_slip_in_a_short_word_keeps_names_very_similar() -> None:
+    assert levels(record(23, "Zhengzhou Liad Apparel Co., Ltd."), record(24, "Zhengzhou Lida Apparel Co Ltd"))["name"] == "very similar"
+    assert levels(record(25, "Ravi Denim Ltd.", country="PK"), record(26, "Raei Denim Ltd", country="PK"))["name"] == "very similar"
+
+
+def test_a_misspelt_common_word_weighs_what_the_word_weighs() -> None:
+    common = [record(30 + i, f"Dongguan Trader {i}", "", "Dongguan") for i in range(30)]
+    left = record(80, "Dongguai Guangheng Apparel Ltd", "No. 20 Jianshe Road", "Dongguan")
+    right = record(81, "Dongguan Guangheng Apparel Ltd. Plant 1", "No. 20 Jianshe Road", "Dongguan", member=2)
+    records, _ = site_records([*common, left, right])
+    by_id = {r.id: r for r in records}
+    vector = compare(by_id[80], by_id[81])
+    assert FIELDS[1].levels[vector[1]].label in ("very similar", "one within the other")
+
+
+def test_labels_in_latin_script_do_not_teach_the_cross_script_levels() -> None:
+    name = [f.name for f in FIELDS].index("name")
+    labels = [level.label for level in FIELDS[name].levels]
+    latin = compare(site_record(SUNRISE_A), site_record(SUNRISE_B))
+    few = estimate(Counter({latin: 100}), labelled={(latin, True): 10, (latin, False): 10})
+    many = estimate(Counter({latin: 100}), labelled={(latin, True): 5000, (latin, False): 10})
+    assert many.field_weight(name, labels.index("same")) > few.field_weight(name, labels.index("same"))
+    for level in (labels.index("other script, same reading"), labels.index("other script")):
+        assert many.field_weight(name, level) == pytest.approx(few.field_weight(name, level))
+    assert many.field_weight(name, labels.index("other script, same reading")) > 2

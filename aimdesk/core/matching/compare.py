@@ -14,7 +14,7 @@ from aimdesk.core.matching.features import SiteRecord
 NULL = -1
 SAME_WORD = 0.85
 """Two name words this similar (Indel) count as one word spelt differently."""
-MIN_TYPO_WORD = 5
+MIN_TYPO_WORD = 4
 """Words this long may differ by one letter (typed, dropped, swapped) and still be one word."""
 MIN_ABBREVIATION = 3
 """An abbreviation must keep this many letters of its word ("fty" for "factory")."""
@@ -116,6 +116,8 @@ def _cross_script_address(level: int, scripts_differ: bool) -> int:
 
 OTHER_SCRIPT = 6
 SAME_READING = 8
+SCRIPT_LEVELS: dict[int, frozenset[int]] = {FIELD_INDEX["name"]: frozenset({OTHER_SCRIPT, SAME_READING})}
+"""Per field, the levels reached exactly when the two sides are written in different scripts."""
 
 
 def _cross_script(level: int) -> int:
@@ -161,10 +163,11 @@ def name_level(left: SiteRecord, right: SiteRecord) -> int:
         return DIFFERENT_UNITS
     if a.sorted_core == b.sorted_core:
         return 0
-    shared = shared_weight(a.words, b.words)
-    union = a.total + b.total - shared
-    similarity = max(shared / union if union else 0.0, Indel.normalized_similarity(a.core, b.core))
-    smaller = min(a.total, b.total)
+    shared, lighter_a, lighter_b = word_overlap(a.words, b.words)
+    total_a, total_b = a.total - lighter_a, b.total - lighter_b
+    union = total_a + total_b - shared
+    similarity = max(shared / union if union else 0.0, _spelling_similarity(a.core, b.core))
+    smaller = min(total_a, total_b)
     containment = shared / smaller if smaller else 0.0
     if similarity >= NAME_VERY_SIMILAR:
         return 1
@@ -180,10 +183,31 @@ def name_level(left: SiteRecord, right: SiteRecord) -> int:
 DIFFERENT_UNITS = 7
 
 
+def _spelling_similarity(a: str, b: str) -> float:
+    """How alike two names are spelt, once the words they share are set aside: "sun rise"
+    and "sunrise" are alike, but "shenzhen hongcheng" and "shenzhen kangfeng" are not,
+    however long the city name they share."""
+    left, right = a.split(), b.split()
+    shared = set(left) & set(right)
+    if shared:
+        left = [word for word in left if word not in shared]
+        right = [word for word in right if word not in shared]
+        if not left or not right:
+            return 0.0
+    return Indel.normalized_similarity(" ".join(left), " ".join(right))
+
+
 def shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
-    """Weight of the words two bags share: the same word, then a misspelt or abbreviated
-    one (each word used once)."""
-    shared = 0.0
+    """Weight of the words two bags share (see `word_overlap`)."""
+    return word_overlap(a, b)[0]
+
+
+def word_overlap(a: dict[str, float], b: dict[str, float]) -> tuple[float, float, float]:
+    """Weight of the words two bags share — the same word, then a misspelt or abbreviated
+    one (each word used once) — and how much lighter each bag becomes when a misspelt word
+    weighs what the word it stands for weighs: "dongguai" is rare only because it is
+    misspelt, so it counts as "dongguan" does, on both sides."""
+    shared = lighter_a = lighter_b = 0.0
     left_over = []
     for word, weight in a.items():
         other = b.get(word)
@@ -192,7 +216,7 @@ def shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
         else:
             shared += min(weight, other)
     if not left_over:
-        return shared
+        return shared, 0.0, 0.0
     right_over = {w: x for w, x in b.items() if w not in a}
     for word, weight in left_over:
         if not right_over:
@@ -201,8 +225,11 @@ def shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
                                    score_cutoff=SAME_WORD)
         other = found[0] if found else _typo_or_abbreviation(word, right_over)
         if other is not None:
-            shared += min(weight, right_over.pop(other))
-    return shared
+            other_weight = right_over.pop(other)
+            shared += min(weight, other_weight)
+            lighter_a += max(weight - other_weight, 0.0)
+            lighter_b += max(other_weight - weight, 0.0)
+    return shared, lighter_a, lighter_b
 
 
 def _typo_or_abbreviation(word: str, others: dict[str, float]) -> str | None:

@@ -10,14 +10,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from aimdesk.core.ingest.identifiers import normalise_sedex_id
-from aimdesk.core.matching.normalise import (AddressKey, NameKey, normalise_address,
-                                             normalise_city, normalise_name,
+from aimdesk.core.matching.normalise import (AddressKey, NameKey, is_latin, is_latin_name,
+                                             normalise_address, normalise_city, normalise_name,
                                              normalise_postal_code)
 from aimdesk.core.resources import resources_dir
 from aimdesk.core.store.matching import MatchInput
 
 
-KEYS_FORMAT = 1
+KEYS_FORMAT = 2
 """Raise when normalisation code changes what it makes of a record (cached keys go)."""
 VOCABULARIES = ("legal_forms.json", "name_words.json", "address_words.json", "city_aliases.json")
 RARE_WORD_RECORDS = 5
@@ -126,7 +126,7 @@ def record_keys(row: MatchInput) -> Keys:
         postal=normalise_postal_code(row.postal_code, country) if row.postal_code else None,
         sedex_site=key if sedex and sedex.kind == "site" else None,
         sedex_company=key if sedex and sedex.kind == "company" else None,
-        is_latin=is_latin(row.site_name),
+        is_latin=is_latin_name(row.site_name, country),
     )
 
 
@@ -158,12 +158,6 @@ def site_record(row: MatchInput, keys: Keys | None = None,
                          if row.region else keys.city.split()),
         name_view=NameView.of(name), streets=" ".join(keys.address.tokens),
         numbers=frozenset(keys.address.numbers))
-
-
-def is_latin(text: str) -> bool:
-    """No letter outside the Latin script (accents allowed)."""
-    return text.isascii() or all(ord(char) < 0x250 or 0x1E00 <= ord(char) <= 0x1EFF
-                                 for char in text if char.isalpha())
 
 
 @dataclass(frozen=True, slots=True)

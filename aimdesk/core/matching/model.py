@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from aimdesk.core.matching.compare import FIELD_INDEX, FIELDS, NULL, Vector, compare
+from aimdesk.core.matching.compare import FIELD_INDEX, FIELDS, NULL, SCRIPT_LEVELS, Vector, compare
 from aimdesk.core.matching.features import SiteRecord
 from aimdesk.core.resources import load_json
 
@@ -129,6 +129,8 @@ def estimate(unlabelled: Counter[Vector], *,
         _add(m_counts, u_counts, vector, count * is_same, count * (not is_same))
     m = [_normalised(row) for row in m_counts]
     u = [_normalised(row) for row in u_counts]
+    for index, levels in SCRIPT_LEVELS.items():
+        m[index], u[index] = _script_levels_kept(m[index], u[index], start.m[index], start.u[index], levels)
     sedex = FIELD_INDEX["sedex"]
     m[sedex], u[sedex] = list(start.m[sedex]), list(start.u[sedex])
     prior, iterations = start.prior, 0
@@ -142,6 +144,27 @@ def estimate(unlabelled: Counter[Vector], *,
             break
         prior = new_prior
     return Model(m, u, prior, iterations=iterations, pairs_seen=total + int(sum(c for _, c in known)))
+
+
+def _script_levels_kept(m: list[float], u: list[float], start_m: list[float],
+                        start_u: list[float], levels: frozenset[int]) -> tuple[list[float], list[float]]:
+    """m and u with the script-dependent `levels` as in the start model, scaled to the
+    share those levels have in the fitted u (for m as for u).
+
+    Pairs labelled by Sedex references are nearly all Latin on both sides: the few written
+    in two scripts (a handful of Thai names) are too few and too skewed to learn from, and
+    counted as they come they would make every cross-script level look rare among true
+    pairs. Whether two records are in different scripts says nothing by itself about
+    their being one site, so the levels keep the same total share in m as in u.
+    """
+    share = sum(u[level] for level in levels)
+    fitted_m, fitted_u = [], []
+    for fitted, start, out in ((m, start_m, fitted_m), (u, start_u, fitted_u)):
+        inside = sum(start[level] for level in levels)
+        outside = 1 - sum(fitted[level] for level in levels)
+        out.extend(start[level] / inside * share if level in levels
+                   else p / outside * (1 - share) for level, p in enumerate(fitted))
+    return fitted_m, fitted_u
 
 
 def _add(m_counts: list[list[float]], u_counts: list[list[float]], vector: Vector,

@@ -50,6 +50,7 @@ import pycountry
 from anyascii import anyascii
 
 from aimdesk.core.ingest.synonyms import fold_text
+from aimdesk.core.matching.spelling import Speller
 from aimdesk.core.resources import load_json
 
 LEGAL_FORMS_FILE = "legal_forms.json"
@@ -72,6 +73,11 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _NATIVE = re.compile(f"[{_HAN}\u0e00-\u0e7f\u3040-\u30ff\uac00-\ud7af]")
 """Scripts written without spaces between words: their vocabulary is matched as substrings."""
+_CJK_NUMERALS = "一二三四五六七八九"
+_CJK_PLANT = re.compile(f"第?([{_CJK_NUMERALS}十]{{1,3}})(?:分)?[厂廠]")
+"""A plant number written in Chinese: 二厂 (plant 2), 第三分厂 (branch plant 3)."""
+_THAI_SILENT = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e39]?\u0e4c")
+"""A Thai letter under the silencing mark (thanthakhat) is not read: ศักดิ์ is "sak"."""
 _APOSTROPHES = re.compile(r"['\u2018\u2019`\u00b4]")
 _ACRONYM = re.compile(r"(?<![a-z0-9])((?:[a-z]\.)+[a-z]?)(?![a-z0-9])")
 _SEGMENTS = re.compile(r"[()\[\]{},;]")
@@ -141,6 +147,7 @@ class _NameTables:
     weights: dict[str, float]
     place_suffixes: frozenset[str]
     number_markers: frozenset[str]
+    speller: Speller
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +293,8 @@ def _name_tables(country: str | None) -> _NameTables:
         weights=weights,
         place_suffixes=frozenset(words_data["cjk_place_suffixes"]),
         number_markers=frozenset(words_data["number_markers"]),
+        speller=Speller({**{word: word for word in weights}, **{
+            spelling: canonical for spelling, canonical in variants.items() if " " not in spelling}}),
     )
 
 
@@ -393,6 +402,41 @@ def _canonical_words(words: list[str], variants: dict[str, str], starts: frozens
     return result
 
 
+def _cjk_number(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23."""
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _CJK_NUMERALS.index(numeral[-1]) + 1
+    return ((_CJK_NUMERALS.index(tens) + 1 if tens else 1) * 10
+            + (_CJK_NUMERALS.index(units) + 1 if units else 0))
+
+
+def _cjk_plants(text: str) -> str:
+    return _CJK_PLANT.sub(lambda match: f" plant {_cjk_number(match.group(1))} ", text)
+
+
+def is_latin(text: str) -> bool:
+    """No letter outside the Latin script (accents allowed)."""
+    return text.isascii() or all(ord(char) < 0x250 or 0x1E00 <= ord(char) <= 0x1EFF
+                                 for char in text if char.isalpha())
+
+
+def is_latin_name(name: str, country: str | None = None) -> bool:
+    """Is the name written in Latin letters, once the vocabulary's own words in other
+    scripts are set aside? "Công ty Dệt Đại Phát分厂" is, "深圳伟新纺织" is not."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    if text.isascii():
+        return True
+    pattern = _name_tables(country.upper() if country else None).native_pattern
+    text = _cjk_plants(text)
+    return is_latin(pattern.sub(" ", text) if pattern is not None else text)
+
+
+def _single_word(word: str, tables: _NameTables) -> str:
+    """A word that starts no variant: its singular, or the vocabulary word it misspells."""
+    return tables.plurals.get(word) or tables.speller.correct(word) or word
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def normalise_name(name: str, country: str | None = None) -> NameKey:
     """The comparable form of a site name.
@@ -411,6 +455,7 @@ def normalise_name(name: str, country: str | None = None) -> NameKey:
     text = unicodedata.normalize("NFKC", name).casefold()
     native_forms: list[str] = []
     if not text.isascii():
+        text = _THAI_SILENT.sub("", _cjk_plants(text))
         if tables.native_pattern is not None:
             def replace(match: re.Match[str]) -> str:
                 canonical, is_legal = tables.native[match.group()]
@@ -432,7 +477,7 @@ def normalise_name(name: str, country: str | None = None) -> NameKey:
         parts += [number] * len(part_words)
     words, latin_forms = _remove_legal_forms(words, parts, tables.legal)
     words = _canonical_words(words, tables.variants, tables.variant_starts, tables.variant_length,
-                             lambda word: tables.plurals.get(word, word))
+                             lambda word: _single_word(word, tables))
     tokens = [_without_leading_zeros(word) for position, word in enumerate(words)
               if not (word in tables.number_markers and position + 1 < len(words)
                       and words[position + 1][0].isdigit())]

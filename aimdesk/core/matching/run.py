@@ -40,7 +40,7 @@ REVIEWER_LINK = float("inf")
 SAME_SEDEX_SITE = 0
 NAMES_THAT_VOUCH = frozenset({0, 1, 2, 3, 8})
 """Name levels same, very similar, one within the other, similar, other script same reading."""
-DEFAULT_AUTO, DEFAULT_REVIEW = 0.95, 0.20
+DEFAULT_AUTO, DEFAULT_REVIEW = 0.90, 0.20
 """Match probability bands: at or above auto → same site; from review up → a person
 looks; below → different sites. Kept in the workspace settings."""
 
