@@ -110,15 +110,21 @@ def candidate_pairs(records: Iterable[Blockable], *,
     counts = street_word_counts(records)
     countries = sorted({r.country for r in records if r.country})
     wanted = set(focus) if focus is not None else None
-    useful = None  # with a focus, only keys a focus record has can make a pair
-    if wanted is not None:
-        useful = set().union(*(blocking_keys(r, street_counts=counts, countries=countries)
-                               for r in records if r.id in wanted))
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for record in records:
-        for key in blocking_keys(record, street_counts=counts, countries=countries):
-            if useful is None or key in useful:
+    if wanted is None:
+        for record in records:
+            for key in blocking_keys(record, street_counts=counts, countries=countries):
                 blocks[key].append(record.id)
+    else:  # only keys a focus record has can make a pair
+        for record in records:
+            if record.id in wanted:
+                for key in blocking_keys(record, street_counts=counts, countries=countries):
+                    blocks[key].append(record.id)
+        for record in records:
+            if record.id not in wanted:
+                for key in blocking_keys(record, street_counts=counts, countries=countries):
+                    if key in blocks:
+                        blocks[key].append(record.id)
     by_id = {record.id: record for record in records}
     pairs: set[PairKey] = set()
     for ids in blocks.values():

@@ -12,7 +12,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 
 from aimdesk.core.matching.blocking import candidate_pairs, unpack
@@ -208,7 +208,7 @@ def _score(vectors: Comparisons, model: Model, bands: Thresholds,
         band = bands.band(chance, vector)
         if band is None and (left, right) not in decisions:
             continue
-        explanation = json.dumps([asdict(c) for c in contributions(model, by_id[left], by_id[right], vector)],
+        explanation = json.dumps([c.as_dict() for c in contributions(model, by_id[left], by_id[right], vector)],
                                  ensure_ascii=False)
         kept.append(StoredPair(left, right, round(chance, 6), round(weight, 3), band or "non", explanation))
     return kept
