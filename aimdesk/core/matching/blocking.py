@@ -30,7 +30,7 @@ from aimdesk.core.matching.features import BlockingView, SiteRecord
 Blockable = BlockingView | SiteRecord
 """Blocking reads the same fields of both."""
 
-BLOCK_LIMIT = 30
+BLOCK_LIMIT = 20
 SPLIT_LIMIT = 3000
 """Blocks larger than BLOCK_LIMIT (up to this) are cut by city, postal code and number."""
 DISTINCTIVE_WEIGHT = 0.5
@@ -94,20 +94,22 @@ def street_word_counts(records: Sequence[Blockable]) -> Counter[str]:
     return Counter(word for record in records for word in set(record.address.tokens))
 
 
-def candidate_pairs(records: Iterable[Blockable], *,
-                    focus: Iterable[int] | None = None) -> set[PairKey]:
+def candidate_pairs(records: Iterable[Blockable], *, focus: Iterable[int] | None = None,
+                    street_counts: Mapping[str, int] | None = None) -> set[PairKey]:
     """Pairs of record ids sharing a blocking key.
 
     Args:
         records: every active record.
         focus: when given, only pairs with at least one of these record ids (the records
             of a new list, for an incremental run).
+        street_counts: `street_word_counts` of every active record (counted from
+            `records` when not given).
 
     Returns:
         The candidate pairs, packed with `pack`.
     """
     records = list(records)
-    counts = street_word_counts(records)
+    counts = street_counts if street_counts is not None else street_word_counts(records)
     countries = sorted({r.country for r in records if r.country})
     wanted = set(focus) if focus is not None else None
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)

@@ -259,12 +259,13 @@ def _in_order(short: str, long: str) -> bool:
 def address_level(left: SiteRecord, right: SiteRecord) -> int:
     if not left.address.text or not right.address.text:
         return NULL
-    streets = _street_similarity(left, right)
     if left.numbers and right.numbers:
-        if left.numbers <= right.numbers or right.numbers <= left.numbers:
-            return 0 if streets >= ADDRESS_SIMILAR or _share_street_name(left, right) else 1
-        return 3
-    return 2 if streets >= ADDRESS_SIMILAR else 4
+        if not (left.numbers <= right.numbers or right.numbers <= left.numbers):
+            return 3  # different numbers, whatever the streets (most candidate pairs)
+        if _share_street_name(left, right) or _street_similarity(left, right) >= ADDRESS_SIMILAR:
+            return 0
+        return 1
+    return 2 if _street_similarity(left, right) >= ADDRESS_SIMILAR else 4
 
 
 def _street_similarity(left: SiteRecord, right: SiteRecord) -> float:

@@ -8,6 +8,8 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from operator import mul
 
 from aimdesk.core.ingest.identifiers import normalise_sedex_id
 from aimdesk.core.matching.normalise import (AddressKey, NameKey, is_latin, is_latin_name,
@@ -144,10 +146,7 @@ def site_record(row: MatchInput, keys: Keys | None = None,
                 street_rarity: Callable[[str], float] = lambda word: 1.0) -> SiteRecord:
     """A record ready to compare (name and address words weighted by their rarity)."""
     keys = keys or record_keys(row)
-    name = keys.name
-    if name.tokens:
-        name = NameKey(name.text, name.tokens, tuple(w * rarity(t) for t, w in zip(name.tokens, name.weights)),
-                       name.legal_form, name.core)
+    name = weighted_name(keys.name, rarity)
     return SiteRecord(
         id=row.id, member_id=row.member_id, country=row.country, name=name, address=keys.address,
         city=keys.city, postal=keys.postal, sedex_site=keys.sedex_site,
@@ -179,10 +178,13 @@ class RecordSet:
     on first use: an incremental run compares only the few records near a new list."""
 
     def __init__(self, rows: Sequence[MatchInput], keys: Sequence[Keys],
-                 name_rarity: Callable[[str], float], street_rarity: Callable[[str], float]) -> None:
+                 name_rarity: Callable[[str], float], street_counts: Counter[str]) -> None:
         self._rows = {row.id: row for row in rows}
         self._keys = {row.id: k for row, k in zip(rows, keys)}
-        self._name_rarity, self._street_rarity = name_rarity, street_rarity
+        self._name_rarity = name_rarity
+        self._street_rarity = rarity_of(street_counts, len(rows))
+        self.street_counts = street_counts
+        """In how many records each address word appears (blocking picks the rarest)."""
         self._made: dict[int, SiteRecord] = {}
 
     @property
@@ -194,6 +196,10 @@ class RecordSet:
 
     def sedex_site(self, record_id: int) -> str | None:
         return self._keys[record_id].sedex_site
+
+    def sedex_sites(self) -> dict[int, str]:
+        """record id → Sedex site reference, for the records that carry one."""
+        return {record_id: k.sedex_site for record_id, k in self._keys.items() if k.sedex_site}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -209,15 +215,11 @@ class RecordSet:
         return (self[record_id] for record_id in self._rows)
 
     def blocking_views(self) -> list[BlockingView]:
+        """What blocking needs of each record."""
         rarity = self._name_rarity
         views = []
         for record_id, k in self._keys.items():
-            name = k.name
-            if name.tokens:
-                name = NameKey(name.text, name.tokens,
-                               tuple(w * rarity(t) for t, w in zip(name.tokens, name.weights)),
-                               name.legal_form, name.core)
-            views.append(BlockingView(record_id, self._rows[record_id].country, name, k.address,
+            views.append(BlockingView(record_id, self._rows[record_id].country, weighted_name(k.name, rarity), k.address,
                                       k.city, k.postal, k.sedex_site, k.sedex_company))
         return views
 
@@ -246,7 +248,7 @@ def site_records(rows: Sequence[MatchInput], *,
             found = Keys.from_json(text)
         keys.append(found)
     names = rarity_of(Counter(word for k in keys for word in set(k.name.tokens)), len(rows))
-    streets = rarity_of(Counter(word for k in keys for word in set(k.address.tokens)), len(rows))
+    streets = Counter(word for k in keys for word in set(k.address.tokens))
     return RecordSet(rows, keys, names, streets), fresh
 
 
@@ -256,6 +258,7 @@ def rarity_of(counts: Counter[str], records: int) -> Callable[[str], float]:
     total = max(records, RARE_WORD_RECORDS + 1)
     scale = math.log(total / RARE_WORD_RECORDS)
 
+    @cache
     def rarity(word: str) -> float:
         seen = counts[word]
         if seen <= RARE_WORD_RECORDS:
@@ -263,3 +266,11 @@ def rarity_of(counts: Counter[str], records: int) -> Callable[[str], float]:
         return max(COMMON_WORD_FLOOR, math.log(total / seen) / scale)
 
     return rarity
+
+
+def weighted_name(name: NameKey, rarity: Callable[[str], float]) -> NameKey:
+    """The name with each word's weight multiplied by its rarity."""
+    if not name.tokens:
+        return name
+    return NameKey(name.text, name.tokens, tuple(map(mul, name.weights, map(rarity, name.tokens))),
+                   name.legal_form, name.core)

@@ -117,7 +117,7 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     focus = new_ids if incremental else None
     report(progress, 1, 4, "Finding candidate pairs")
     views = records.blocking_views()
-    pairs = candidate_pairs(views, focus=focus)
+    pairs = candidate_pairs(views, focus=focus, street_counts=records.street_counts)
     pair_count = len(pairs)
     check(cancel)
     vectors = _compare_all(pairs, records, progress=progress, cancel=cancel)
@@ -135,7 +135,7 @@ def run_matching(store: Store, *, full: bool = False, who: str,
         records.ids, _links(kept, decisions),
         cannot_link=[k for k, d in decisions.items() if d.verdict == "different"],
         clearly_different=lambda a, b: _clearly_different(vectors, model, a, b),
-        sedex_sites={v.id: v.sedex_site for v in views if v.sedex_site})
+        sedex_sites=records.sedex_sites())
     held = set(clustering.held)
     final = [_with_band(p, "held") if (p.left, p.right) in held else p for p in kept]
     check(cancel)
