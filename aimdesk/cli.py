@@ -14,6 +14,7 @@ from typing import Callable
 from aimdesk import __version__
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.ingest.findings import FINDING_KINDS
+from aimdesk.core.ingest.aliases import parse_aliases
 from aimdesk.core.ingest.importer import ImportReport, import_file
 from aimdesk.core.ingest.mapping import parse_overrides
 from aimdesk.core.ingest.prepare import ImportOptions
@@ -121,6 +122,12 @@ def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
                      help="take FIELD from the column called HEADER (or column letter); repeatable")
     sub.add_argument("--date-order", choices=("dmy", "mdy", "ymd"),
                      help="how text dates are written, when AIMDesk cannot tell (03/04/2025)")
+    sub.add_argument("--country-alias", action="append", default=[], metavar="TEXT=CODE",
+                     help="read the country cell TEXT as the country CODE (ISO alpha-2); "
+                          "kept for later imports; repeatable")
+    sub.add_argument("--scheme-alias", action="append", default=[], metavar="TEXT=CODE",
+                     help="read the audit-type cell TEXT as the scheme CODE (SMETA_4P, SVA, "
+                          "MEMBER_PROTOCOL, …); kept for later imports; repeatable")
     sub.add_argument("--replace", action="store_true",
                      help="this list replaces all of the member's current lists (kept in history)")
     sub.add_argument("--force", action="store_true",
@@ -205,7 +212,8 @@ def _run_import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         member=args.member, sheet=args.sheet, header_row=args.header_row,
         mapping=parse_overrides(args.map), date_order=args.date_order,
-        replace=args.replace, force=args.force, all_sheets=args.all_sheets)
+        replace=args.replace, force=args.force, all_sheets=args.all_sheets,
+        aliases=parse_aliases(args.country_alias, args.scheme_alias))
     is_new = not args.workspace.exists()
     try:
         with Store.open(args.workspace, create=True) as store:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from operator import attrgetter
 from pathlib import Path
@@ -18,6 +18,7 @@ from aimdesk.core.ingest.prepare import ImportOptions, PreparedImport, prepare_i
 from aimdesk.core.ingest.reader import file_sha256
 from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
 from aimdesk.core.store.activity import log_activity
+from aimdesk.core.store.aliases import load_aliases, remember_aliases
 from aimdesk.core.store.imports import (
     RECORD_VALUE_COLUMNS, NewImport, active_import_ids, find_import_by_hash, insert_findings,
     insert_import, insert_raw_rows, insert_records, next_record_id, supersede_imports,
@@ -93,6 +94,8 @@ def _import(store: Store, path: Path, options: ImportOptions, *, who: str, momen
         _refuse_duplicate(store, path.name, file_sha256(path))
     member_id = find_member(store, options.member)
     template = member_template(store, member_id) if member_id is not None else None
+    given = options.aliases
+    options = replace(options, aliases=load_aliases(store).merged(given))
     prepared = prepare_import(path, options, as_of=moment.date(), template=template,
                               progress=progress, cancel=cancel)
     with store.transaction():
@@ -105,6 +108,7 @@ def _import(store: Store, path: Path, options: ImportOptions, *, who: str, momen
         superseded = tuple(previous) if options.replace else ()
         supersede_imports(store, superseded, by=import_id)
         save_member_template(store, member_id, prepared.template())
+        remember_aliases(store, given)
         member = member_name(store, member_id)
         result = _report(prepared, import_id, member, superseded, len(previous) - len(superseded))
         log_activity(store, who=who, action="import", now=moment, detail={

@@ -6,11 +6,15 @@ The import wizard previews with these same functions; `importer.import_file` wri
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from aimdesk.core.errors import InputFileError
+from aimdesk.core.ingest.aliases import NO_ALIASES, ValueAliases
+from aimdesk.core.ingest.countries import country_key
 from aimdesk.core.ingest.cells import is_blank
 from aimdesk.core.ingest.checks import column_warnings
 from aimdesk.core.ingest.dates import DateOrder
@@ -19,6 +23,7 @@ from aimdesk.core.ingest.mapping import (ColumnMapping, require_fields, same_col
                                          suggest_mapping)
 from aimdesk.core.ingest.reader import SheetData, Workbook, read_workbook
 from aimdesk.core.ingest.rows import RowOutcome, SupplierRecord, build_records
+from aimdesk.core.ingest.schemes import normalise_scheme_text
 from aimdesk.core.ingest.synonyms import normalise_header
 from aimdesk.core.progress import CancelToken, Progress
 
@@ -40,6 +45,8 @@ class ImportOptions:
     force: bool = False
     all_sheets: bool = False
     """Also import the other sheets with the same columns (a list split by country)."""
+    aliases: ValueAliases = NO_ALIASES
+    """The workspace's own readings of country and audit-type cells."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +96,31 @@ class PreparedImport:
                 for index, row in enumerate(sheet.rows)
                 if len(row) > row.count("")]
 
+    def unknown_countries(self) -> Counter[str]:
+        """Country cells read as no country, with how many records hold each; spellings
+        that differ only in case or spacing count as the first one seen."""
+        return _grouped((r.country_raw for r in self.records if r.country_raw and r.country is None),
+                        country_key)
+
+    def unknown_schemes(self, aliases: ValueAliases = NO_ALIASES) -> Counter[str]:
+        """Audit-type cells no rule recognises (read as the member's own protocol until a
+        person says otherwise), with how many records hold each, grouped as countries are."""
+        return _grouped((r.audit_type_raw for r in self.records
+                         if r.audit_type_raw and aliases.scheme(r.audit_type_raw).needs_review),
+                        normalise_scheme_text)
+
     def template(self) -> dict[str, Any]:
         """What to offer first when this member sends the next file."""
         return {"sheet": self.primary.sheet.name, "mapping": self.primary.mapping.as_labels(),
                 "date_order": self.primary.outcome.date_order}
+
+
+def _grouped(texts: Iterable[str], key: Callable[[str], str]) -> Counter[str]:
+    first: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts[first.setdefault(key(text), text)] += 1
+    return counts
 
 
 def prepare_import(path: Path, options: ImportOptions, *, as_of: dt.date,
@@ -131,6 +159,7 @@ def prepare_import(path: Path, options: ImportOptions, *, as_of: dt.date,
             part_sheet.rows, part_header, part_mapping, date_order=options.date_order,
             fallback_order=template.get("date_order"), as_of=as_of, seen=seen,
             sheet_label=f" of sheet '{part_sheet.name}'" if len(sheets) > 1 else "",
+            aliases=options.aliases,
             progress=progress, cancel=cancel)
         parts.append(SheetPart(part_sheet, part_header, part_mapping, outcome))
     prepared = PreparedImport(workbook, tuple(parts), ())

@@ -8,14 +8,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from aimdesk.core.fields import CANONICAL_FIELDS
+from aimdesk.core.ingest.aliases import NO_ALIASES, ValueAliases
 from aimdesk.core.ingest.cells import cell_text, clean_text, is_blank
-from aimdesk.core.ingest.countries import normalise_country
 from aimdesk.core.ingest.dates import DateOrder, infer_date_order, parse_date
 from aimdesk.core.ingest.findings import AUDIT_WINDOW_YEARS, Finding
 from aimdesk.core.ingest.header import HeaderGuess
 from aimdesk.core.ingest.identifiers import SedexId, normalise_sedex_id
 from aimdesk.core.ingest.mapping import ColumnMapping
-from aimdesk.core.ingest.schemes import normalise_scheme
 from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
 
 _TOTAL_LINE = re.compile(
@@ -81,6 +80,7 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
                   fallback_order: DateOrder | None = None,
                   seen: dict[tuple[str, ...], str] | None = None,
                   sheet_label: str = "",
+                  aliases: ValueAliases = NO_ALIASES,
                   progress: Progress | None = None,
                   cancel: CancelToken | None = None) -> RowOutcome:
     """Normalise every data row under `header`.
@@ -96,6 +96,7 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
             repeated on another sheet is found too.
         sheet_label: how a row of this sheet is named in "repeats row …" messages.
         as_of: the day the list is judged on (future dates, audits too old).
+        aliases: the workspace's own readings of country and audit-type cells.
 
     Returns:
         The records and the skipped row numbers.
@@ -127,7 +128,7 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
         name = values[0]
         lone_name = filled == 1 and isinstance(name, str) and not is_blank(name) and not _is_note(name)
         if _may_be_single_value(row, filled) and _single_value(row):
-            section = _section_country(row)
+            section = _section_country(row, aliases)
             section_country = section or section_country
             if section or not lone_name:
                 skipped.append(number)
@@ -143,7 +144,7 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
                     and _repeats_header(row, header_texts))):
             skipped.append(number)
             continue
-        record = _record(number, values, date_order, as_of, oldest)
+        record = _record(number, values, date_order, as_of, oldest, aliases)
         key = _duplicate_key(record)
         if key in seen:
             record = _with_finding(record, Finding(
@@ -155,14 +156,14 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
 
 
 def _record(number: int, values: list[object], order: DateOrder | None,
-            as_of: dt.date, oldest: dt.date) -> SupplierRecord:
+            as_of: dt.date, oldest: dt.date, aliases: ValueAliases) -> SupplierRecord:
     """One record from the mapped cells, given in `CANONICAL_FIELDS` order."""
     (name, address, city, region, postal_code, country_cell, sedex_cell, member_ref,
      date_cell, type_cell, audit_firm) = values
     site_name = clean_text(name)
     findings: list[Finding] = []
     country_raw = clean_text(country_cell)
-    country = _country(country_raw)
+    country = aliases.country(country_raw) if country_raw else None
     if not site_name:
         findings.append(Finding("missing_site_name", "site_name", "The site name is empty."))
     if not country_raw:
@@ -177,14 +178,14 @@ def _record(number: int, values: list[object], order: DateOrder | None,
     if sedex.problem:
         findings.append(Finding("invalid_identifier", "sedex_id", f"Sedex id '{sedex.raw}': {sedex.problem}."))
     scheme_raw = clean_text(type_cell)
-    scheme_code, is_social = _scheme(scheme_raw)
-    if scheme_raw and not is_social:
+    scheme = aliases.scheme(scheme_raw)
+    if scheme_raw and not scheme.is_social:
         findings.append(Finding("not_social_audit", "audit_type", f"'{scheme_raw}' is not a social audit."))
     return SupplierRecord(
         number, site_name, clean_text(address), clean_text(city), clean_text(region),
         clean_text(postal_code), country, country_raw, sedex.normalised, clean_text(sedex.raw),
         clean_text(member_ref), audit_date.isoformat() if audit_date else None,
-        cell_text(date_cell).strip(), scheme_code, scheme_raw, clean_text(audit_firm),
+        cell_text(date_cell).strip(), scheme.code, scheme_raw, clean_text(audit_firm),
         tuple(findings),
     )
 
@@ -217,10 +218,6 @@ def _audit_date(value: object, order: DateOrder | None, as_of: dt.date,
 
 
 @lru_cache(maxsize=4096)
-def _country(text: str) -> str | None:
-    return normalise_country(text) if text else None
-
-
 def _sedex(value: object) -> SedexId:
     return _sedex_text(value) if isinstance(value, str) else normalise_sedex_id(value)
 
@@ -228,12 +225,6 @@ def _sedex(value: object) -> SedexId:
 @lru_cache(maxsize=65536)
 def _sedex_text(text: str) -> SedexId:
     return normalise_sedex_id(text)
-
-
-@lru_cache(maxsize=4096)
-def _scheme(text: str) -> tuple[str | None, bool]:
-    match = normalise_scheme(text)
-    return match.code, match.is_social
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -259,10 +250,10 @@ def _single_value(row: list[object]) -> bool:
     return len({clean_text(cell) for cell in row if not is_blank(cell)}) == 1
 
 
-def _section_country(row: list[object]) -> str:
+def _section_country(row: list[object], aliases: ValueAliases) -> str:
     """The country a section title names ("— CHINA —", "Vietnam (23)"), or ''."""
     text = next(clean_text(cell) for cell in row if not is_blank(cell))
-    return text if _country(text) else ""
+    return text if aliases.country(text) else ""
 
 
 def _is_note(text: str) -> bool:
