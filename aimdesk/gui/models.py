@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from aimdesk.core.fields import FIELD_LABELS
 from aimdesk.core.ingest.countries import country_name
@@ -273,3 +274,43 @@ class MembersTableModel(LabelledColumnsModel):
         if role == ID_ROLE:
             return member.id
         return None
+
+
+class TextRowsModel(LabelledColumnsModel):
+    """A short table of ready-made text rows (wizard pages); numbers right-aligned."""
+
+    def __init__(self, column_labels: tuple[str, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.column_labels = column_labels
+        self._rows: list[list[str]] = []
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = self._rows[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if value.replace(",", "").isdigit() else _LEFT
+        return None
+
+
+def text_table(model: TextRowsModel) -> QTableView:
+    """A read-only view of a `TextRowsModel`, whole rows selected, last column stretched."""
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(24)
+    return view

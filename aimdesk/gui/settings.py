@@ -16,6 +16,8 @@ _RECENT = "workspaces/recent"
 _LAST = "workspaces/last"
 _GEOMETRY = "main_window/geometry"
 _RECORDS_HEADER = "records_page/header"
+_IMPORT_FOLDER = "import/last_folder"
+_WIZARD_GEOMETRY = "import/wizard_geometry"
 
 
 class AppSettings:
@@ -72,6 +74,21 @@ class AppSettings:
 
     def set_records_header_state(self, state: QByteArray) -> None:
         self._settings.setValue(_RECORDS_HEADER, state)
+
+    def last_import_folder(self) -> Path | None:
+        """Where the last imported list was: the import dialog opens there."""
+        value = self._settings.value(_IMPORT_FOLDER, "")
+        return Path(str(value)) if value else None
+
+    def set_last_import_folder(self, folder: Path) -> None:
+        self._settings.setValue(_IMPORT_FOLDER, str(folder))
+
+    def wizard_geometry(self) -> QByteArray | None:
+        value = self._settings.value(_WIZARD_GEOMETRY)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_wizard_geometry(self, geometry: QByteArray) -> None:
+        self._settings.setValue(_WIZARD_GEOMETRY, geometry)
 
     def sync(self) -> None:
         self._settings.sync()

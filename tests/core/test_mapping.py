@@ -120,3 +120,10 @@ def test_column_letters_run_past_z() -> None:
     from aimdesk.core.ingest.mapping import column_letter
 
     assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+def test_an_empty_override_leaves_a_field_out() -> None:
+    header = detect_header([["Factory name", "Country", "Audit date", "Auditor"]])
+    assert "audit_firm" in suggest_mapping(header, []).as_labels()
+    labels = suggest_mapping(header, [], overrides={"audit_firm": ""}).as_labels()
+    assert "audit_firm" not in labels and labels["site_name"] == "Factory name"

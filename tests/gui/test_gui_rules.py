@@ -8,7 +8,7 @@ from pathlib import Path
 import aimdesk.gui
 
 GUI_DIR = Path(aimdesk.gui.__file__).parent
-SOURCES = sorted(GUI_DIR.glob("*.py"))
+SOURCES = sorted(GUI_DIR.rglob("*.py"))
 
 
 def test_the_gui_holds_no_sql() -> None:

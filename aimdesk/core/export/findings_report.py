@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,7 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from aimdesk.core.errors import WorkspaceError
 from aimdesk.core.ingest.findings import FINDING_KINDS
-from aimdesk.core.store.imports import import_findings, import_summary
+from aimdesk.core.ingest.prepare import PreparedImport
+from aimdesk.core.store.imports import FindingRow, import_findings, import_summary
 from aimdesk.core.store.workspace import Store
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -37,18 +40,38 @@ def write_findings_report(store: Store, import_id: int, out: Path) -> int:
     summary = import_summary(store, import_id)
     if summary is None:
         raise WorkspaceError(f"There is no import #{import_id} in this workspace.")
-    findings = import_findings(store, import_id)
+    return _write(out, f"Findings in {summary.file_name} (sheet {summary.sheet})",
+                  f"{summary.rows_read} rows read on {summary.imported_at[:10]}, "
+                  f"{summary.records_added} of them suppliers.",
+                  import_findings(store, import_id))
+
+
+def write_prepared_findings_report(prepared: PreparedImport, out: Path, *, as_of: dt.date) -> int:
+    """The same report for a list not imported yet (the import wizard's findings page).
+
+    Raises:
+        OSError: `out` cannot be written.
+    """
+    rows = [FindingRow(sheet, record.row_number, finding.kind, finding.field, finding.message, {
+                "site_name": record.site_name, "country": record.country_raw,
+                "audit_date": record.audit_date_raw, "sedex_id": record.sedex_id_raw,
+                "member_ref": record.member_ref})
+            for sheet, record in prepared.named_records() for finding in record.findings]
+    return _write(out, f"Findings in {prepared.workbook.path.name} (sheet {', '.join(prepared.sheet_names)})",
+                  f"{len(prepared.records)} supplier rows read on {as_of.isoformat()}.", rows)
+
+
+def _write(out: Path, title: str, subtitle: str, findings: list[FindingRow]) -> int:
     book = Workbook()
     sheet = book.active
     sheet.title = "Summary"
-    _append_text(sheet, [f"Findings in {summary.file_name} (sheet {summary.sheet})"])
+    _append_text(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=13)
-    _append_text(sheet, [f"{summary.rows_read} rows read on {summary.imported_at[:10]}, "
-                         f"{summary.records_added} of them suppliers. Sheet and row numbers in "
-                         "'Rows to check' are those of your file."])
+    _append_text(sheet, [subtitle + " Sheet and row numbers in 'Rows to check' are those of your file."])
     sheet.append([])
-    _table(sheet, ["Finding", "Rows"], [
-        [FINDING_KINDS.get(kind, kind), count] for kind, count in summary.finding_counts.items()])
+    counts = Counter(f.kind for f in findings)
+    order = [kind for kind in FINDING_KINDS if kind in counts] + sorted(set(counts) - set(FINDING_KINDS))
+    _table(sheet, ["Finding", "Rows"], [[FINDING_KINDS.get(kind, kind), counts[kind]] for kind in order])
     _table(book.create_sheet("Rows to check"), DETAIL_COLUMNS, [
         [f.sheet, f.row_number, FINDING_KINDS.get(f.kind, f.kind), f.message, *f.values.values()]
         for f in findings])

@@ -93,7 +93,8 @@ def suggest_mapping(header: HeaderGuess, data_rows: list[list[object]], *,
     Args:
         header: the detected header.
         data_rows: the rows under the header (values are sniffed where headers say nothing).
-        overrides: field → header label (or column letter) the user insists on.
+        overrides: field → header label (or column letter) the user insists on; an empty
+            label leaves the field out (the list has no such column, whatever it looks like).
         template: field → header label saved from this member's previous import.
         sheet_label: how to name the sheet in error messages.
 
@@ -101,7 +102,10 @@ def suggest_mapping(header: HeaderGuess, data_rows: list[list[object]], *,
         MappingError: an override names a column that does not exist.
     """
     chosen: dict[str, ColumnChoice] = {}
+    left_out = {field for field, wanted in (overrides or {}).items() if not wanted.strip()}
     for field, wanted in (overrides or {}).items():
+        if field in left_out:
+            continue
         column = _find_column(header, wanted)
         if column is None:
             names = ", ".join(f"'{label}'" for label in header.labels if label)
@@ -117,6 +121,8 @@ def suggest_mapping(header: HeaderGuess, data_rows: list[list[object]], *,
     for choice in _value_candidates(header, data_rows, chosen):
         _take(chosen, choice)
     _prefer_scheme_column(header, data_rows, chosen)
+    for field in left_out:
+        chosen.pop(field, None)
     ordered = sorted(chosen.values(), key=lambda c: CANONICAL_FIELDS.index(c.field))  # type: ignore[arg-type]
     warnings = _displaced(chosen, candidates) + _same_names(header, chosen)
     return ColumnMapping(tuple(ordered), warnings)

@@ -83,6 +83,10 @@ class PreparedImport:
     def records(self) -> list[SupplierRecord]:
         return [record for part in self.parts for record in part.outcome.records]
 
+    def named_records(self) -> list[tuple[str, SupplierRecord]]:
+        """(sheet name, record) for every record, in sheet and row order."""
+        return [(part.sheet.name, record) for part in self.parts for record in part.outcome.records]
+
     @property
     def skipped_rows(self) -> list[tuple[str, int]]:
         return [(part.sheet.name, number) for part in self.parts
