@@ -128,9 +128,9 @@ def test_explain_before_any_run_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_a_site_is_shown_with_its_most_recently_audited_record(matched: Store) -> None:
-    from aimdesk.core.store.matching import site_summaries
+    from aimdesk.core.store.sites import fetch_sites, site_ids
 
-    summaries = {s.site_name: s for s in site_summaries(matched)}
+    summaries = {s.site_name: s for s in fetch_sites(matched, site_ids(matched)).values()}
     golden = summaries["Golden Star Textile Co"]  # Blue's record, audited after Acme's
     assert (golden.records, golden.members, golden.country) == (2, 2, "CN")
     assert len(summaries) == 4

@@ -84,3 +84,24 @@ def test_a_failing_migration_leaves_the_workspace_at_its_old_version(v1_workspac
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert "half_done" not in tables and "records" in tables
     conn.close()
+
+
+@pytest.fixture
+def v2_workspace(tmp_path: Path) -> Path:
+    """A copy of a matched workspace saved by schema version 2 (sites, no site profiles)."""
+    copy = tmp_path / "matched.aimdesk"
+    shutil.copy(DATA / "workspace-v2.aimdesk", copy)
+    return copy
+
+
+def test_m003_adds_site_profiles_built_on_first_use(v2_workspace: Path) -> None:
+    from aimdesk.core.store.sites import fetch_sites, site_ids
+
+    with Store.open(v2_workspace) as store:
+        assert store.conn.execute("SELECT count(*) FROM site_profiles").fetchone() == (0,)
+        sites = fetch_sites(store, site_ids(store))
+        golden = next(s for s in sites.values() if s.sedex_id == "ZS100000001")
+        assert (golden.site_name, golden.members, golden.records) == ("GOLDEN STAR TEXTILES CO LTD", 2, 2)
+        assert golden.latest_audit == "2025-03-02" and golden.schemes == "SMETA_4P"
+        assert len(sites) == 4 and {s.public_id for s in sites.values()} == {
+            row[0] for row in store.conn.execute("SELECT public_id FROM sites WHERE retired_at IS NULL")}

@@ -345,3 +345,11 @@ class DateParser:
         if found is None:
             found = self._seen[value] = parse_date(value, self.order)
         return found
+
+
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from aimdesk.core.fields import CANONICAL_FIELDS
 from aimdesk.core.ingest.aliases import NO_ALIASES, ValueAliases
 from aimdesk.core.ingest.cells import cell_text, clean_text, is_blank
-from aimdesk.core.ingest.dates import DateOrder, infer_date_order, parse_date
+from aimdesk.core.ingest.dates import DateOrder, infer_date_order, parse_date, years_before
 from aimdesk.core.ingest.findings import AUDIT_WINDOW_YEARS, Finding
 from aimdesk.core.ingest.header import HeaderGuess
 from aimdesk.core.ingest.identifiers import SedexId, normalise_sedex_id
@@ -114,7 +114,7 @@ def build_records(rows: list[list[object]], header: HeaderGuess, mapping: Column
     seen = {} if seen is None else seen
     records, skipped = [], []
     section_country = ""
-    oldest = _years_before(as_of, AUDIT_WINDOW_YEARS)
+    oldest = years_before(as_of, AUDIT_WINDOW_YEARS)
     for offset, row in enumerate(data):
         if offset % BATCH == 0:
             check(cancel)
@@ -225,13 +225,6 @@ def _sedex(value: object) -> SedexId:
 @lru_cache(maxsize=65536)
 def _sedex_text(text: str) -> SedexId:
     return normalise_sedex_id(text)
-
-
-def _years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def _unmarked(cell: object) -> object:

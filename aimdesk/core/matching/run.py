@@ -31,6 +31,7 @@ from aimdesk.core.store.matching import (
     latest_model, match_inputs, replace_pairs, retire_empty_sites, start_run, stored_pairs,
 )
 from aimdesk.core.store.settings import get_setting
+from aimdesk.core.store.sites import refresh_site_profiles
 from aimdesk.core.store.workspace import Store, timestamp, utc_now
 
 AUTO_SETTING, REVIEW_SETTING = "match.auto_probability", "match.review_probability"
@@ -149,6 +150,7 @@ def run_matching(store: Store, *, full: bool = False, who: str,
         stored = {row.id: row.site_id for row in inputs}
         assign_sites(store, {r: s for r, s in assignment.items() if stored.get(r) != s})
         retire_empty_sites(store, retired_at=timestamp(moment))
+        refresh_site_profiles(store)
         result = _summary(run_id, not incremental, records, new_ids, pair_count, final,
                           clustering.clusters, started)
         finish_run(store, run_id, finished_at=timestamp(now()), model=model.to_json(),

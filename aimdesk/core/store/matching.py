@@ -242,35 +242,3 @@ def pairs_for_review(store: Store) -> list[PairForReview]:
         "a.member_id, b.member_id FROM pairs p JOIN active_records a ON a.id = p.left_record "
         "JOIN active_records b ON b.id = p.right_record WHERE p.band IN ('review', 'held')")
     return [PairForReview(StoredPair(*r[:6]), r[6], r[7]) for r in rows]
-
-
-@dataclass(frozen=True, slots=True)
-class SiteSummary:
-    """A site as shown: named after its most recently audited record (rule in sites.py)."""
-
-    public_id: str
-    site_name: str
-    address: str
-    city: str
-    country: str
-    records: int
-    members: int
-
-
-def site_summaries(store: Store) -> list[SiteSummary]:
-    """Every site with active records, by public id."""
-    rows = store.conn.execute(
-        """
-        WITH ranked AS (
-            SELECT rs.site_id, r.site_name, r.address, r.city, r.country,
-                   row_number() OVER (PARTITION BY rs.site_id
-                                      ORDER BY coalesce(r.audit_date, '') DESC, r.id DESC) AS place,
-                   count(*) OVER (PARTITION BY rs.site_id) AS records
-            FROM record_sites rs JOIN active_records r ON r.id = rs.record_id)
-        SELECT s.public_id, coalesce(k.site_name, ''), coalesce(k.address, ''), coalesce(k.city, ''),
-               coalesce(k.country, ''), k.records,
-               (SELECT count(DISTINCT r.member_id) FROM record_sites x
-                JOIN active_records r ON r.id = x.record_id WHERE x.site_id = k.site_id)
-        FROM ranked k JOIN sites s ON s.id = k.site_id WHERE k.place = 1 ORDER BY s.public_id
-        """)
-    return [SiteSummary(*row) for row in rows]

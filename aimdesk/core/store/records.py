@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 
 from aimdesk.core.fields import CANONICAL_FIELDS
+from aimdesk.core.ingest.dates import years_before
 from aimdesk.core.store.workspace import Store
 
 
@@ -58,6 +60,15 @@ FETCH_CHUNK = 500
 """Ids per query: well under SQLite's limit of bound parameters."""
 
 
+AUDIT_AGES: tuple[tuple[str, str, int, int | None], ...] = (
+    ("under_1", "Under 1 year", 0, 1), ("1_2", "1–2 years", 1, 2), ("2_3", "2–3 years", 2, 3),
+    ("over_3", "Over 3 years", 3, None),
+)
+"""(code, label, from years, to years) of the audit-age bands; records without an audit
+date are in band "none" ("No audit date")."""
+NO_AUDIT_DATE = ("none", "No audit date")
+
+
 @dataclass(frozen=True, slots=True)
 class RecordQuery:
     """What the Records view asks for: a search text, filters and an order."""
@@ -65,6 +76,10 @@ class RecordQuery:
     search: str = ""
     member_id: int | None = None
     country: str | None = None
+    scheme: str | None = None
+    audit_age: str | None = None
+    """One of the `AUDIT_AGES` codes or "none"; ages count back from `as_of`."""
+    as_of: dt.date | None = None
     with_findings_only: bool = False
     sort: str = "id"
     descending: bool = False
@@ -103,9 +118,28 @@ def _where(query: RecordQuery) -> tuple[str, list[object]]:
     if query.country:
         clauses.append("r.country = ?")
         params.append(query.country)
+    if query.scheme:
+        clauses.append("r.audit_type = ?")
+        params.append(query.scheme)
+    if query.audit_age:
+        clause, values = audit_age_clause(query.audit_age, query.as_of or dt.date.today())
+        clauses.append(clause)
+        params += values
     if query.with_findings_only:
         clauses.append("EXISTS (SELECT 1 FROM findings f WHERE f.record_id = r.id)")
     return " AND ".join(clauses), params
+
+
+def audit_age_clause(code: str, as_of: dt.date, column: str = "r.audit_date") -> tuple[str, list[object]]:
+    """SQL condition (and its values) for records in one audit-age band on `as_of`."""
+    if code == NO_AUDIT_DATE[0]:
+        return f"{column} IS NULL", []
+    band = next(b for b in AUDIT_AGES if b[0] == code)
+    newest = years_before(as_of, band[2]).isoformat()
+    if band[3] is None:
+        return f"{column} <= ?", [newest]
+    return f"{column} <= ? AND {column} > ?", [newest, years_before(as_of, band[3]).isoformat()]
+
 
 
 def fetch_records(store: Store, ids: Sequence[int]) -> dict[int, RecordRow]:

@@ -1,0 +1,56 @@
+"""The figures on the dashboard, each with the filter that lists what is behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from aimdesk.core.matching.queue import review_stats
+from aimdesk.core.store.records import AUDIT_AGES, NO_AUDIT_DATE, audit_age_clause, count_active_records
+from aimdesk.core.store.sites import ensure_site_profiles
+from aimdesk.core.store.workspace import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    """What the secretariat reports: how big the pool is and how much it is shared."""
+
+    members: int
+    records: int
+    sites: int
+    shared_sites: int
+    """Sites audited by two or more members: the mutual-recognition opportunities."""
+    records_by_member: tuple[tuple[int, str, int], ...]
+    """(member id, name, active records), most records first."""
+    sites_by_country: tuple[tuple[str, int], ...]
+    """(country code, sites), most sites first; '' for sites without a country."""
+    audit_ages: tuple[tuple[str, str, int], ...]
+    """(band code, label, records) in `AUDIT_AGES` order, then records without a date."""
+    review_backlog: int
+    last_match: str
+    """When matching last finished (ISO timestamp), '' if never."""
+    last_export: str
+    """When the common document was last exported, '' if never."""
+
+
+def dashboard(store: Store, *, as_of: dt.date) -> Dashboard:
+    """Every dashboard figure, counted on `as_of`."""
+    ensure_site_profiles(store)
+    conn = store.conn
+    sites, shared = conn.execute(
+        "SELECT count(*), coalesce(sum(members >= 2), 0) FROM site_profiles").fetchone()
+    by_member = tuple(conn.execute(
+        "SELECT m.id, m.name, count(r.id) FROM members m LEFT JOIN active_records r ON r.member_id = m.id "
+        "GROUP BY m.id ORDER BY count(r.id) DESC, m.name COLLATE NOCASE"))
+    by_country = tuple(conn.execute(
+        "SELECT country, count(*) FROM site_profiles GROUP BY country ORDER BY count(*) DESC, country"))
+    ages = []
+    for code, label, *_ in [*AUDIT_AGES, (*NO_AUDIT_DATE, 0, None)]:
+        clause, values = audit_age_clause(code, as_of, column="audit_date")
+        ages.append((code, label, conn.execute(f"SELECT count(*) FROM active_records WHERE {clause}",
+                                               values).fetchone()[0]))
+    last_match = conn.execute("SELECT coalesce(max(finished_at), '') FROM match_runs").fetchone()[0]
+    return Dashboard(
+        members=len(by_member), records=count_active_records(store), sites=sites, shared_sites=shared,
+        records_by_member=by_member, sites_by_country=by_country, audit_ages=tuple(ages),
+        review_backlog=review_stats(store).to_review, last_match=last_match, last_export="")
