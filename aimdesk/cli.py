@@ -315,15 +315,9 @@ def _run_export_records(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from aimdesk.demo import write_member_files
-    from aimdesk.demo.build import DEMO_WORKSPACE_NAME, build_demo_workspace
-    from aimdesk.core.errors import WorkspaceError
+    from aimdesk.demo.build import make_demo
 
-    if (args.dir / DEMO_WORKSPACE_NAME).exists():
-        raise WorkspaceError(f"{args.dir / DEMO_WORKSPACE_NAME} already exists; remove it or choose another folder.")
-    args.dir.mkdir(parents=True, exist_ok=True)
-    write_member_files(args.dir, seed=args.seed, scale=args.scale)
-    workspace = build_demo_workspace(args.dir, who=_current_user(), progress=_progress)
+    workspace = make_demo(args.dir, who=_current_user(), seed=args.seed, scale=args.scale, progress=_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Demo data in {args.dir}; workspace {workspace}.")

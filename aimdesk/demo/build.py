@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from aimdesk.core.errors import WorkspaceError
 from aimdesk.core.ingest.importer import import_file
 from aimdesk.core.ingest.prepare import ImportOptions
 from aimdesk.core.progress import Progress, report
 from aimdesk.core.store.workspace import Store, remove_workspace
+from aimdesk.demo.generate import DEFAULT_SEED, write_member_files
 
 DEMO_WORKSPACE_NAME = "demo.aimdesk"
 
@@ -47,3 +49,19 @@ def build_demo_workspace(directory: Path, *, who: str, progress: Progress | None
     store.close()
     report(progress, len(mappings), len(mappings), "Demo workspace ready")
     return target
+
+
+def make_demo(directory: Path, *, who: str, seed: int = DEFAULT_SEED, scale: float = 1.0,
+              progress: Progress | None = None) -> Path:
+    """Write the demo members' files into `directory` and import them into a new
+    `demo.aimdesk` there; returns the workspace path.
+
+    Raises:
+        WorkspaceError: the folder already holds a demo workspace.
+    """
+    if (Path(directory) / DEMO_WORKSPACE_NAME).exists():
+        raise WorkspaceError(f"{Path(directory) / DEMO_WORKSPACE_NAME} already exists; "
+                             "remove it or choose another folder.")
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    write_member_files(Path(directory), seed=seed, scale=scale)
+    return build_demo_workspace(directory, who=who, progress=progress)

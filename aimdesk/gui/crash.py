@@ -15,7 +15,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from aimdesk.core.errors import AimDeskError
 
@@ -39,6 +39,15 @@ def open_log(log_dir: Path) -> Path:
     return path
 
 
+def show_error(parent: QWidget | None, message: str, *, details: str = "",
+               title: str = "AIMDesk") -> None:
+    """A message in plain words; the technical details behind "Show Details…", to copy."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
 def make_excepthook(log_path: Path) -> ExceptHook:
     """An excepthook that logs to `log_path` and shows one sentence in a message box."""
     showing = False
@@ -60,7 +69,7 @@ def make_excepthook(log_path: Path) -> ExceptHook:
             message = f"Unexpected error; details saved to the log: {log_path}"
         showing = True  # an error raised while the box is open must not open another one
         try:
-            QMessageBox.critical(QApplication.activeWindow(), "AIMDesk", message)
+            show_error(QApplication.activeWindow(), message, details=text)
         finally:
             showing = False
 

@@ -8,30 +8,34 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 INTRO_TEXT = (
-    "<h2>No workspace open</h2>"
+    "<h2>Welcome to AIMDesk</h2>"
     "<p>A workspace is one <b>.aimdesk</b> file that holds the members' supplier lists, "
     "the matches between them and every decision made.</p>"
-    "<p>Create a new one with <b>File ▸ New workspace…</b> (Ctrl+N), "
-    "or open an existing one with <b>File ▸ Open…</b> (Ctrl+O).</p>"
+    "<p>Try the <b>demo workspace</b> (fifteen members' lists, made up), create a new one "
+    "with <b>File ▸ New workspace…</b> (Ctrl+N), or open one with <b>File ▸ Open…</b> (Ctrl+O).</p>"
 )
 
 
 class EmptyState(QWidget):
-    """Buttons to create or open a workspace, and the recently used ones."""
+    """Buttons to open the demo, create or open a workspace, and the recently used ones."""
 
     new_requested = Signal()
     open_requested = Signal()
+    demo_requested = Signal()
     recent_requested = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         intro = QLabel(INTRO_TEXT, textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        demo_button = QPushButton("Open the demo workspace")
+        demo_button.clicked.connect(self.demo_requested)
         new_button = QPushButton("New workspace…")
         open_button = QPushButton("Open workspace…")
         open_button.setDefault(True)
         new_button.clicked.connect(self.new_requested)
         open_button.clicked.connect(self.open_requested)
         buttons = QHBoxLayout()
+        buttons.addWidget(demo_button)
         buttons.addWidget(new_button)
         buttons.addWidget(open_button)
         buttons.addStretch(1)

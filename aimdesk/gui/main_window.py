@@ -1,64 +1,100 @@
-"""The main window: menus, the Members and Records pages, and the open workspace."""
+"""The main window: menus, toolbar, the pages of an open workspace, and the job in progress."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget, QWidget,
-)
+import platformdirs
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu,
+                               QMessageBox, QStackedWidget, QWidget)
 
 from aimdesk import __version__
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.store.members import list_members
-from aimdesk.core.store.records import count_active_records
+from aimdesk.core.store.records import RecordQuery, count_active_records
+from aimdesk.core.store.sites import SiteQuery
 from aimdesk.core.store.workspace import WORKSPACE_SUFFIX, Store
+from aimdesk.demo.build import DEMO_WORKSPACE_NAME
 from aimdesk.gui.context import AppContext
+from aimdesk.gui.crash import show_error
+from aimdesk.gui.dashboard_page import DashboardPage
 from aimdesk.gui.empty_state import EmptyState
 from aimdesk.gui.formatting import plural
+from aimdesk.gui.help import show_user_guide
+from aimdesk.gui.import_wizard import ImportWizard
+from aimdesk.gui.imports_page import ImportsPage
+from aimdesk.gui.job_status import JobStatus
+from aimdesk.gui.jobs import Job, JobFailure, JobRunner
 from aimdesk.gui.members_page import MembersPage
 from aimdesk.gui.records_page import RecordsPage
+from aimdesk.gui.sites_page import SitesPage
+from aimdesk.gui.work_pages import ExportsPage, ProtocolsPage, ReviewPage
+from aimdesk.gui.workspace_jobs import (backup_job, demo_job, export_packet_job, export_records_job,
+                                        import_packet_job, matching_job)
 
 APP_TITLE = "AIMDesk"
-Shortcut = QKeySequence | QKeySequence.StandardKey
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
 FILE_FILTER = f"AIMDesk workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
+LIST_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})
+STATUS_MESSAGE_MS = 15_000
 
 ABOUT_TEXT = (
     f"<h3>AIMDesk {__version__}</h3>"
     "<p>Mutual recognition of supplier audits, offline: member lists pooled into one "
     "workspace, matched, and shared back as one aggregated, anonymous common list.</p>"
 )
+PAGE_NAMES = ("Dashboard", "Members", "Imports", "Records", "Sites", "Review", "Protocols", "Exports")
 
 
 class MainWindow(QMainWindow):
-    """One window, at most one open workspace. The `Store` lives on the GUI thread."""
+    """One window, at most one open workspace. The `Store` lives on the GUI thread; jobs
+    open their own."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.store: Store | None = None
-
+        self.runner = JobRunner(self)
+        self.dashboard_page = DashboardPage()
         self.members_page = MembersPage()
+        self.imports_page = ImportsPage()
         self.records_page = RecordsPage()
-        self.tabs = QTabWidget(documentMode=True)
-        self.tabs.addTab(self.members_page, "Members")
-        self.tabs.addTab(self.records_page, "Records")
+        self.sites_page = SitesPage()
+        self.review_page = ReviewPage()
+        self.protocols_page = ProtocolsPage()
+        self.exports_page = ExportsPage()
+        self.page_widgets = (self.dashboard_page, self.members_page, self.imports_page, self.records_page,
+                             self.sites_page, self.review_page, self.protocols_page, self.exports_page)
+        self.navigation = QListWidget()
+        self.navigation.addItems(PAGE_NAMES)
+        self.navigation.setFixedWidth(120)
+        self.navigation.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget()
+        for page in self.page_widgets:
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        workspace_view = QWidget()
+        row = QHBoxLayout(workspace_view)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
         self.empty_state = EmptyState()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.empty_state)
-        self.pages.addWidget(self.tabs)
-        self.setCentralWidget(self.pages)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.empty_state)
+        self.views.addWidget(workspace_view)
+        self.setCentralWidget(self.views)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self.job_status = JobStatus(self.runner)
+        self.statusBar().addPermanentWidget(self.job_status)
+        self.setAcceptDrops(True)
 
         self._build_menus()
-        self.empty_state.new_requested.connect(self.new_workspace)
-        self.empty_state.open_requested.connect(self.choose_workspace)
-        self.empty_state.recent_requested.connect(self.open_workspace)
-        self.members_page.member_activated.connect(self._show_member_records)
-
+        self._build_toolbar()
+        self._connect()
         geometry = context.settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 780)
@@ -67,10 +103,11 @@ class MainWindow(QMainWindow):
             self.records_page.restore_header_state(header)
         self._show_workspace()
 
-    # -- menus ---------------------------------------------------------------------------
+    # -- menus and toolbar ----------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
         self.new_action = self._action(file_menu, "&New workspace…", QKeySequence.StandardKey.New,
                                        self.new_workspace)
         self.open_action = self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open,
@@ -78,29 +115,79 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
-        self.close_action = self._action(file_menu, "&Close workspace", QKeySequence("Ctrl+W"),
-                                         self.close_workspace)
+        self.demo_action = self._action(file_menu, "Open the &demo workspace", None, self.open_demo)
         file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
+        self.backup_action = self._action(file_menu, "Save a &copy / back up now…", "Ctrl+Shift+S",
+                                          self.save_copy)
+        self.close_action = self._action(file_menu, "&Close workspace", "Ctrl+W", self.close_workspace)
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.members_action = self._action(view_menu, "&Members", QKeySequence("Ctrl+1"),
-                                           lambda: self.show_page(self.members_page))
-        self.records_action = self._action(view_menu, "&Records", QKeySequence("Ctrl+2"),
-                                           lambda: self.show_page(self.records_page))
-        help_menu = self.menuBar().addMenu("&Help")
+        import_menu = bar.addMenu("&Import")
+        self.import_action = self._action(import_menu, "Import a supplier &list…", "Ctrl+I",
+                                          lambda: self.import_list(None))
+        match_menu = bar.addMenu("&Match")
+        self.match_action = self._action(match_menu, "&Run matching", "Ctrl+M", lambda: self.run_matching(False))
+        self.full_match_action = self._action(match_menu, "Run matching on &everything again", "Ctrl+Shift+M",
+                                              lambda: self.run_matching(True))
+        review_menu = bar.addMenu("Re&view")
+        self.export_packet_action = self._action(review_menu, "&Export review packet…", None, self.export_packet)
+        self.import_packet_action = self._action(review_menu, "&Import review packet…", None, self.import_packet)
+        protocols_menu = bar.addMenu("&Protocols")
+        self.protocols_action = self._action(protocols_menu, "&Benchmarks", None, lambda: self.show_page(self.protocols_page))
+        export_menu = bar.addMenu("E&xport")
+        self.export_records_action = self._action(export_menu, "&Records (CSV)…", None, self.export_records)
+
+        view_menu = bar.addMenu("&View")
+        self.page_actions = [self._action(view_menu, f"&{name}", f"Ctrl+{number}",
+                                          lambda _=False, n=number - 1: self.show_page(self.page_widgets[n]))
+                             for number, name in enumerate(PAGE_NAMES, start=1)]
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&User guide", QKeySequence.StandardKey.HelpContents,
+                     lambda: show_user_guide(self))
+        self._action(help_menu, "Show the &log file", None, self._show_log)
         about = self._action(help_menu, "&About AIMDesk", None, self._show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar("Daily work")
+        toolbar.setObjectName("daily_work")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.import_action, self.match_action, self.export_packet_action,
+                       self.import_packet_action, self.backup_action):
+            toolbar.addAction(action)
 
     def _action(self, menu: QMenu, text: str, shortcut: Shortcut | None,
                 slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def _connect(self) -> None:
+        self.empty_state.new_requested.connect(self.new_workspace)
+        self.empty_state.open_requested.connect(self.choose_workspace)
+        self.empty_state.recent_requested.connect(self.open_workspace)
+        self.empty_state.demo_requested.connect(self.open_demo)
+        self.members_page.member_activated.connect(
+            lambda member_id: self.show_records(RecordQuery(member_id=member_id)))
+        self.dashboard_page.show_records.connect(self.show_records)
+        self.dashboard_page.show_sites.connect(self.show_sites)
+        self.dashboard_page.show_page.connect(
+            lambda name: self.show_page(self.page_widgets[PAGE_NAMES.index(name.capitalize())]))
+        self.review_page.export_packet.connect(self.export_packet)
+        self.review_page.import_packet.connect(self.import_packet)
+        self.exports_page.export_records.connect(self.export_records)
+        self.runner.finished.connect(self._job_finished)
+        self.runner.failed.connect(self._job_failed)
+        self.runner.cancelled.connect(
+            lambda job: self.statusBar().showMessage(f"{job.title} cancelled; nothing was changed.", STATUS_MESSAGE_MS))
+        self.runner.started.connect(lambda _title: self._update_actions())
+        self.runner.idle.connect(self._update_actions)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -145,11 +232,21 @@ class MainWindow(QMainWindow):
         """Open `path` in place of the current workspace; False (and a message) if it cannot."""
         return self._switch_to(Path(path), Store.open)
 
+    def open_demo(self) -> None:
+        """Open the demo workspace, building it (with its data files) the first time."""
+        folder = Path(platformdirs.user_data_dir(APP_TITLE, APP_TITLE)) / "demo"
+        if (folder / DEMO_WORKSPACE_NAME).exists():
+            self.open_workspace(folder / DEMO_WORKSPACE_NAME)
+        else:
+            self._start(demo_job(folder, who=self.context.user))
+
     def _switch_to(self, path: Path, opener: Callable[[Path], Store]) -> bool:
+        if self.runner.busy:
+            return False
         try:
             store = opener(path)
         except AimDeskError as error:
-            QMessageBox.critical(self, "Cannot open workspace", str(error))
+            show_error(self, str(error), title="Cannot open workspace")
             if not path.exists():
                 self.context.settings.forget_workspace(path)
             return False
@@ -160,8 +257,8 @@ class MainWindow(QMainWindow):
         return True
 
     def close_workspace(self) -> None:
-        """File ▸ Close workspace: back to the empty window; not reopened at next start."""
-        if self.store is None:
+        """File ▸ Close workspace: back to the welcome page; not reopened at next start."""
+        if self.store is None or self.runner.busy:
             return
         self._close_store()
         self.context.settings.clear_last_workspace()
@@ -169,54 +266,169 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read everything shown from the workspace (after it changed)."""
-        self._show_workspace()
+        self._show_workspace(keep_page=True)
 
     def _close_store(self) -> None:
         if self.store is not None:
-            self.members_page.set_store(None)
-            self.records_page.set_store(None)
+            for page in self.page_widgets:
+                page.set_store(None)
             self.store.close()
             self.store = None
 
-    def _show_workspace(self) -> None:
+    def _show_workspace(self, *, keep_page: bool = False) -> None:
         store = self.store
-        self.members_page.set_store(store)
-        self.records_page.set_store(store)
-        for action in (self.close_action, self.members_action, self.records_action):
-            action.setEnabled(store is not None)
+        self._update_actions()
         if store is None:
             self.setWindowTitle(APP_TITLE)
             self.status_label.setText("No workspace open")
             self.empty_state.set_recent(self.context.settings.recent_workspaces())
-            self.pages.setCurrentWidget(self.empty_state)
+            self.views.setCurrentWidget(self.empty_state)
             return
+        for page in self.page_widgets:
+            page.set_store(store)
         self.setWindowTitle(f"{APP_TITLE} — {store.path.name}")
-        members = len(list_members(store))
-        records = count_active_records(store)
-        self.status_label.setText(
-            f"{store.path.name}   ·   {plural(members, 'member')} · {plural(records, 'record')}"
-        )
+        members, records = len(list_members(store)), count_active_records(store)
+        self.status_label.setText(f"{store.path.name}   ·   {plural(members, 'member')} · {plural(records, 'record')}")
         self.status_label.setToolTip(str(store.path))
-        self.pages.setCurrentWidget(self.tabs)
+        self.views.setCurrentWidget(self.stack.parentWidget())
+        if not keep_page:
+            self.show_page(self.dashboard_page if records else self.imports_page)
 
-    # -- navigation and the rest -----------------------------------------------------------
+    def _update_actions(self) -> None:
+        has_store, busy = self.store is not None, self.runner.busy
+        for action in (self.import_action, self.match_action, self.full_match_action,
+                       self.import_packet_action, self.export_packet_action, self.export_records_action,
+                       self.backup_action):
+            action.setEnabled(has_store and not busy)
+        for action in (self.new_action, self.open_action, self.close_action, self.demo_action):
+            action.setEnabled(not busy and (has_store or action is not self.close_action))
+        for action in [*self.page_actions, self.protocols_action]:
+            action.setEnabled(has_store)
+
+    # -- navigation ------------------------------------------------------------------------
 
     def show_page(self, page: QWidget) -> None:
+        """Bring `page` (one of `page_widgets`) to the front."""
         if self.store is not None:
-            self.tabs.setCurrentWidget(page)
+            self.navigation.setCurrentRow(self.page_widgets.index(page))
 
-    def _show_member_records(self, member_id: int) -> None:
-        self.records_page.show_member(member_id)
+    def show_records(self, query: RecordQuery) -> None:
+        """The Records page filtered as `query` says (from the dashboard and Members)."""
+        self.records_page.show_query(query)
         self.show_page(self.records_page)
 
+    def show_sites(self, query: SiteQuery) -> None:
+        self.sites_page.show_query(query)
+        self.show_page(self.sites_page)
+
+    # -- daily work ------------------------------------------------------------------------------
+
+    def import_list(self, path: Path | None) -> None:
+        """Import ▸ Import a supplier list…: the wizard (on `path` when a file was dropped)."""
+        if self.store is None:
+            return
+        wizard = ImportWizard(self.store, self.runner, self.context.settings, self.context.user, path, self)
+        wizard.imported.connect(lambda _report: self.refresh())
+        wizard.match_requested.connect(lambda: self.run_matching(False))
+        self.import_wizard = wizard
+        wizard.open()
+
+    def run_matching(self, full: bool) -> None:
+        if self.store is not None:
+            self._start(matching_job(self.store.path, who=self.context.user, full=full))
+
+    def save_copy(self) -> None:
+        if self.store is None:
+            return
+        suggested = self.store.path.with_name(f"{self.store.path.stem} copy{WORKSPACE_SUFFIX}")
+        name, _ = QFileDialog.getSaveFileName(self, "Save a copy of the workspace", str(suggested), FILE_FILTER)
+        if name:
+            self._start(backup_job(self.store.path, Path(name)))
+
+    def export_records(self) -> None:
+        target = self._ask_save("Export records", "records.csv", "CSV for Excel (*.csv)")
+        if target is not None and self.store is not None:
+            self._start(export_records_job(self.store.path, target))
+
+    def export_packet(self) -> None:
+        target = self._ask_save("Export review packet", "review packet.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)")
+        if target is not None and self.store is not None:
+            self._start(export_packet_job(self.store.path, target))
+
+    def import_packet(self) -> None:
+        if self.store is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, "Import review packet", str(self.store.path.parent),
+                                              "Review packets (*.xlsx *.csv)")
+        if name:
+            self._start(import_packet_job(self.store.path, Path(name), who=self.context.user))
+
+    def _ask_save(self, title: str, file_name: str, filters: str) -> Path | None:
+        if self.store is None:
+            return None
+        name, _ = QFileDialog.getSaveFileName(self, title, str(self.store.path.parent / file_name), filters)
+        return Path(name) if name else None
+
+    def _start(self, job: Job) -> None:
+        if not self.runner.start(job):
+            self.statusBar().showMessage("Another job is still running; wait for it or cancel it.",
+                                         STATUS_MESSAGE_MS)
+
+    def _job_finished(self, job: Job, result: object) -> None:
+        if isinstance(result, Path) and result.suffix == WORKSPACE_SUFFIX:
+            self.open_workspace(result)
+            return
+        if isinstance(result, str):
+            self.statusBar().showMessage(result, STATUS_MESSAGE_MS)
+        if job.changes:
+            self.refresh()
+
+    def _job_failed(self, job: Job, failure: JobFailure) -> None:
+        show_error(self, failure.message, details="" if failure.expected else failure.details,
+                   title=job.title)
+
+    # -- drag and drop -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.store is not None and not self.runner.busy and _dropped_list(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_list(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_list(path)
+
+    # -- the rest ------------------------------------------------------------------------------
+
     def _show_about(self) -> None:
-        QMessageBox.about(self, "About AIMDesk",
-                          ABOUT_TEXT + f"<p>Log file: {self.context.log_path}</p>")
+        QMessageBox.about(self, "About AIMDesk", ABOUT_TEXT + f"<p>Log file: {self.context.log_path}</p>")
+
+    def _show_log(self) -> None:
+        QMessageBox.information(self, "Log file", f"AIMDesk writes what went wrong to:\n{self.context.log_path}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner.busy:
+            answer = QMessageBox.question(
+                self, "A job is running", f"“{self.runner.current.title if self.runner.current else 'A job'}” "
+                "is still running. Cancel it and quit? The workspace stays as it was before it.")
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.runner.cancel()
+            self.runner.wait()
         settings = self.context.settings
         settings.set_window_geometry(self.saveGeometry())
         settings.set_records_header_state(self.records_page.header_state())
         settings.sync()
         self._close_store()
         event.accept()
+
+
+def _dropped_list(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The one supplier list being dropped, if that is what it is."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in LIST_SUFFIXES else None

@@ -9,7 +9,7 @@ re-run the core query; no proxy model sits in front of it.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
@@ -27,6 +27,8 @@ from aimdesk.core.store.workspace import Store
 from aimdesk.gui.formatting import country_label, format_count, format_timestamp
 
 Index = QModelIndex | QPersistentModelIndex
+Query = TypeVar("Query")
+Row = TypeVar("Row")
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """The raw value of a cell, for sorting the small Members list in a proxy."""
@@ -88,42 +90,47 @@ class LabelledColumnsModel(QAbstractTableModel):
         return None
 
 
-class RecordsTableModel(LabelledColumnsModel):
-    """Active supplier records matching a `RecordQuery`, fetched lazily in blocks."""
+class LazyQueryModel(LabelledColumnsModel, Generic[Query, Row]):
+    """Rows of a core query, fetched lazily in blocks: the model holds the ids the query
+    returned (in its order) and a bounded cache of rows, so it stays instant at 100,000
+    rows. Subclasses say how to get ids and rows and how a row is shown."""
 
-    column_labels = tuple(RECORD_LABELS.get(column, column) for column in RECORD_COLUMNS)
     BLOCK = 200
     """Rows fetched at once around the one the view asks for."""
 
     MAX_CACHED = 20_000
     """Past this many cached rows the cache starts over (bounded memory on long scrolls)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, query: Query, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store: Store | None = None
-        self._query = RecordQuery()
+        self._query = query
         self._ids: list[int] = []
-        self._cache: dict[int, RecordRow] = {}
+        self._cache: dict[int, Row] = {}
         self._missing: set[int] = set()
-        self._findings_text: dict[int, str] = {}
-        """Findings tooltips already read, by record id (only rows someone hovered)."""
-        self._labels: dict[tuple[str, str], str] = {}
-        """Display labels of country and audit-type codes, by (column, code)."""
+
+    def fetch_ids(self, store: Store, query: Query) -> list[int]:
+        raise NotImplementedError
+
+    def fetch_rows(self, store: Store, ids: list[int]) -> dict[int, Row]:
+        raise NotImplementedError
 
     # -- what the page calls -------------------------------------------------------
 
     @property
-    def query(self) -> RecordQuery:
+    def query(self) -> Query:
         return self._query
 
-    def set_store(self, store: Store | None, query: RecordQuery | None = None) -> None:
-        """Show the records of `store` (None: nothing) for `query` (default: the current one)."""
+    def set_store(self, store: Store | None, query: Query | None = None) -> None:
+        """Show the rows of `store` (None: nothing) for `query` (default: the current one)."""
         self._store = store
         if query is not None:
             self._query = query
         self.refresh()
 
-    def set_query(self, query: RecordQuery) -> None:
+    def set_query(self, query: Query) -> None:
         """Re-run the core query with new search, filters or order."""
         self._query = query
         self.refresh()
@@ -131,22 +138,25 @@ class RecordsTableModel(LabelledColumnsModel):
     def refresh(self) -> None:
         """Re-read the ids and drop cached rows (after a change to the workspace)."""
         self.beginResetModel()
-        self._ids = record_ids(self._store, self._query) if self._store else []
+        self._ids = self.fetch_ids(self._store, self._query) if self._store else []
         self._cache.clear()
         self._missing.clear()
-        self._findings_text.clear()
+        self.forget()
         self.endResetModel()
 
-    def record_at(self, row: int) -> RecordRow | None:
-        """The record shown on `row`, fetched if needed; None if it no longer exists."""
+    def forget(self) -> None:
+        """Drop what a subclass keeps besides rows (called on every refresh)."""
+
+    def row_at(self, row: int) -> Row | None:
+        """The row shown on `row`, fetched if needed; None if it no longer exists."""
         if not 0 <= row < len(self._ids):
             return None
-        record_id = self._ids[row]
-        if record_id not in self._cache and record_id not in self._missing:
+        row_id = self._ids[row]
+        if row_id not in self._cache and row_id not in self._missing:
             self._load_around(row)
-        return self._cache.get(record_id)
+        return self._cache.get(row_id)
 
-    def record_id_at(self, row: int) -> int:
+    def id_at(self, row: int) -> int:
         return self._ids[row]
 
     def _load_around(self, row: int) -> None:
@@ -157,15 +167,55 @@ class RecordsTableModel(LabelledColumnsModel):
         start = max(0, row - self.BLOCK // 2)
         wanted = [i for i in self._ids[start:start + self.BLOCK]
                   if i not in self._cache and i not in self._missing]
-        found = fetch_records(self._store, wanted)
+        found = self.fetch_rows(self._store, wanted)
         self._cache.update(found)
         self._missing.update(i for i in wanted if i not in found)
-
-    # -- Qt overrides ---------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._ids)
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.row_at(index.row()) is None:
+            return Qt.ItemFlag.ItemIsSelectable  # shown disabled, as Anki does
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by a column in the core query; column -1 means the natural (id) order."""
+        name = self.columns[column] if 0 <= column < len(self.columns) else "id"
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (name, descending) != (self._query.sort, self._query.descending):  # type: ignore[attr-defined]
+            self.set_query(replace(self._query, sort=name, descending=descending))  # type: ignore[type-var]
+
+
+class RecordsTableModel(LazyQueryModel[RecordQuery, RecordRow]):
+    """Active supplier records matching a `RecordQuery`, fetched lazily in blocks."""
+
+    column_labels = tuple(RECORD_LABELS.get(column, column) for column in RECORD_COLUMNS)
+    columns = RECORD_COLUMNS
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(RecordQuery(), parent)
+        self._findings_text: dict[int, str] = {}
+        """Findings tooltips already read, by record id (only rows someone hovered)."""
+        self._labels: dict[tuple[str, str], str] = {}
+        """Display labels of country and audit-type codes, by (column, code)."""
+
+    def fetch_ids(self, store: Store, query: RecordQuery) -> list[int]:
+        return record_ids(store, query)
+
+    def fetch_rows(self, store: Store, ids: list[int]) -> dict[int, RecordRow]:
+        return fetch_records(store, ids)
+
+    def forget(self) -> None:
+        self._findings_text.clear()
+
+    def record_at(self, row: int) -> RecordRow | None:
+        return self.row_at(row)
+
+    def record_id_at(self, row: int) -> int:
+        return self.id_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -211,20 +261,6 @@ class RecordsTableModel(LabelledColumnsModel):
             self._labels[key] = (country_label(str(value)) if column == "country"
                                  else scheme_label(str(value)))
         return self._labels[key]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self.record_at(index.row()) is None:
-            return Qt.ItemFlag.ItemIsSelectable  # shown disabled, as Anki does
-        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order by a column in the core query; column -1 means the natural (id) order."""
-        name = RECORD_COLUMNS[column] if 0 <= column < len(RECORD_COLUMNS) else "id"
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (name, descending) != (self._query.sort, self._query.descending):
-            self.set_query(replace(self._query, sort=name, descending=descending))
 
 
 MEMBER_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -298,8 +334,11 @@ class TextRowsModel(LabelledColumnsModel):
         value = self._rows[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return value
+        is_number = value.replace(",", "").isdigit()
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if value.replace(",", "").isdigit() else _LEFT
+            return _RIGHT if is_number else _LEFT
+        if role == SORT_ROLE:
+            return int(value.replace(",", "")) if is_number else value.casefold()
         return None
 
 

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QCheckBox, QComboBox, QHeaderView, QLabel, QLineEdit,
     QTableView, QVBoxLayout, QWidget,
 )
 
 from aimdesk.core.store.members import list_members
+from aimdesk.core.ingest.schemes import SCHEME_CODES, scheme_label
 from aimdesk.core.store.records import (
-    RECORD_COLUMNS, RecordQuery, count_active_records, record_countries,
+    AUDIT_AGES, NO_AUDIT_DATE, RECORD_COLUMNS, RecordQuery, count_active_records, record_countries,
 )
 from aimdesk.core.store.workspace import Store
+from aimdesk.gui.filter_bar import filter_bar, filter_combo
 from aimdesk.gui.formatting import country_label, format_count, plural
 from aimdesk.gui.models import RecordsTableModel
 
@@ -41,8 +44,8 @@ values are cut short and shown whole in the cell's tooltip."""
 
 NO_RECORDS_TEXT = (
     "<b>This workspace has no supplier records yet.</b><br>"
-    "Import a member's supplier list from a terminal:<br>"
-    "<code>aimdesk --workspace {name} import LIST.xlsx --member \"Member name\"</code>"
+    "Import a member's supplier list with <b>Import ▸ Import a supplier list…</b> (Ctrl+I), "
+    "or drop the file on this window."
 )
 
 
@@ -53,16 +56,16 @@ class RecordsPage(QWidget):
         super().__init__(parent)
         self._store: Store | None = None
         self._total = 0
+        self._as_of: dt.date | None = None
+        """The day audit ages count back from (None: today)."""
         self.model = RecordsTableModel(self)
 
         self.search = QLineEdit(placeholderText=SEARCH_HINT)
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
-        self.member_filter = QComboBox(minimumContentsLength=12)
-        self.member_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.country_filter = QComboBox(minimumContentsLength=12)
-        self.country_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.findings_only = QCheckBox("Only rows with findings")
+        self.member_filter, self.country_filter = filter_combo(), filter_combo()
+        self.scheme_filter, self.age_filter = filter_combo(), filter_combo()
+        self.findings_only = QCheckBox("With findings")
         self.count_label = QLabel()
         self.empty_label = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,16 +79,12 @@ class RecordsPage(QWidget):
         self.search.returnPressed.connect(self.apply_filters)
         self.member_filter.currentIndexChanged.connect(self.apply_filters)
         self.country_filter.currentIndexChanged.connect(self.apply_filters)
+        self.scheme_filter.currentIndexChanged.connect(self.apply_filters)
+        self.age_filter.currentIndexChanged.connect(self.apply_filters)
         self.findings_only.toggled.connect(self.apply_filters)
         self.model.modelReset.connect(self._update_count)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.member_filter)
-        bar.addWidget(self.country_filter)
-        bar.addWidget(self.findings_only)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
+        bar = filter_bar(self.search, self._filters[1:], self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.empty_label, 1)
@@ -127,12 +126,12 @@ class RecordsPage(QWidget):
         """Show `store`'s records with the filters cleared (None: an empty page)."""
         self._store = store
         self._total = count_active_records(store) if store else 0
-        for widget in (self.search, self.member_filter, self.country_filter, self.findings_only):
+        for widget in self._filters:
             widget.blockSignals(True)
         self.search.clear()
         self.findings_only.setChecked(False)
         self._fill_filters()
-        for widget in (self.search, self.member_filter, self.country_filter, self.findings_only):
+        for widget in self._filters:
             widget.blockSignals(False)
         self._search_timer.stop()
         has_records = self._total > 0
@@ -140,15 +139,29 @@ class RecordsPage(QWidget):
         self.empty_label.setText(NO_RECORDS_TEXT.format(name=name))
         self.empty_label.setVisible(store is not None and not has_records)
         self.table.setVisible(store is None or has_records)
-        for widget in (self.search, self.member_filter, self.country_filter, self.findings_only):
+        for widget in self._filters:
             widget.setEnabled(has_records)  # nothing to filter yet
         self.model.set_store(store, self._query_from_widgets())
 
-    def show_member(self, member_id: int) -> None:
-        """Filter the page to one member's records (from the Members page)."""
-        index = self.member_filter.findData(member_id)
-        if index >= 0:
-            self.member_filter.setCurrentIndex(index)
+    @property
+    def _filters(self) -> tuple[QWidget, ...]:
+        return (self.search, self.member_filter, self.country_filter, self.scheme_filter,
+                self.age_filter, self.findings_only)
+
+    def show_query(self, query: RecordQuery) -> None:
+        """Filter the page as `query` says (from the Members page and the dashboard); the
+        search box and the other filters are cleared."""
+        for widget in self._filters:
+            widget.blockSignals(True)
+        self.search.clear()
+        self.findings_only.setChecked(query.with_findings_only)
+        for box, value in ((self.member_filter, query.member_id), (self.country_filter, query.country),
+                           (self.scheme_filter, query.scheme), (self.age_filter, query.audit_age)):
+            box.setCurrentIndex(max(box.findData(value), 0))
+        for widget in self._filters:
+            widget.blockSignals(False)
+        self._as_of = query.as_of
+        self.apply_filters()
 
     def apply_filters(self) -> None:
         """Re-run the query with what the search box and filters say now."""
@@ -172,6 +185,9 @@ class RecordsPage(QWidget):
             search=self.search.text().strip(),
             member_id=self.member_filter.currentData(),
             country=self.country_filter.currentData(),
+            scheme=self.scheme_filter.currentData(),
+            audit_age=self.age_filter.currentData(),
+            as_of=self._as_of,
             with_findings_only=self.findings_only.isChecked(),
         )
 
@@ -180,6 +196,15 @@ class RecordsPage(QWidget):
         self.member_filter.addItem("All members", None)
         self.country_filter.clear()
         self.country_filter.addItem("All countries", None)
+        self.scheme_filter.clear()
+        self.scheme_filter.addItem("All schemes", None)
+        for code in SCHEME_CODES:
+            self.scheme_filter.addItem(scheme_label(code), code)
+        self.age_filter.clear()
+        self.age_filter.addItem("Any audit age", None)
+        for code, label, *_ in AUDIT_AGES:
+            self.age_filter.addItem(label, code)
+        self.age_filter.addItem(NO_AUDIT_DATE[1], NO_AUDIT_DATE[0])
         if self._store is None:
             return
         for member in list_members(self._store):
@@ -191,7 +216,7 @@ class RecordsPage(QWidget):
         shown = self.model.rowCount()
         query = self.model.query
         is_filtered = bool(query.search or query.member_id is not None or query.country
-                           or query.with_findings_only)
+                           or query.scheme or query.audit_age or query.with_findings_only)
         if self._store is None:
             self.count_label.clear()
         elif is_filtered:

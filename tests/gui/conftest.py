@@ -68,7 +68,8 @@ def window(make_window: WindowFactory, workspace: Path) -> MainWindow:
 
 @pytest.fixture
 def critical_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Texts passed to QMessageBox.critical, which then returns at once instead of blocking."""
+    """Texts of error boxes (QMessageBox.critical, or a box built and run with exec), which
+    then return at once instead of blocking."""
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[str] = []
@@ -77,7 +78,12 @@ def critical_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         shown.append(text)
         return QMessageBox.StandardButton.Ok
 
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return int(QMessageBox.StandardButton.Ok.value)
+
     monkeypatch.setattr(QMessageBox, "critical", fake_critical)
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
 
 

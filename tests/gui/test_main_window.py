@@ -105,7 +105,7 @@ def test_double_clicking_a_member_shows_its_records(
     # QTest's double click alone sends no press first, and an item view wants one
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.tabs.currentWidget() is window.records_page
+    assert window.stack.currentWidget() is window.records_page
     assert window.records_page.member_filter.currentText() == "Blue Fashion"
     assert window.records_page.model.rowCount() == 3
 
@@ -137,7 +137,7 @@ def test_a_workspace_from_a_newer_aimdesk_is_refused_with_its_message(
     assert not window.open_workspace(newer)
 
     assert "newer AIMDesk" in critical_messages[0]
-    assert window.pages.currentWidget() is window.empty_state
+    assert window.views.currentWidget() is window.empty_state
 
 
 def test_records_model_stays_lazy_at_twenty_thousand_rows(tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_closing_the_workspace_shows_how_to_open_one(window: MainWindow) -> None
     window.close_action.trigger()
     assert window.store is None
     assert window.windowTitle() == "AIMDesk"
-    assert window.pages.currentWidget() is window.empty_state
+    assert window.views.currentWidget() is window.empty_state
     assert window.context.settings.last_workspace() is None
 
 
@@ -173,7 +173,7 @@ def test_an_empty_workspace_says_how_to_import_records(
     assert window.open_workspace(empty)
     window.show_page(window.records_page)
     assert window.records_page.empty_label.isVisible()
-    assert "import" in window.records_page.empty_label.text()
+    assert "Import a supplier list" in window.records_page.empty_label.text()
     assert window.status_label.text().endswith("0 members · 0 records")
 
 
@@ -189,7 +189,7 @@ def test_start_reopens_the_last_workspace_if_it_still_exists(
     window = show_main_window(app_context, None)
     qtbot.addWidget(window)
     assert window.store is None
-    assert window.pages.currentWidget() is window.empty_state
+    assert window.views.currentWidget() is window.empty_state
 
 
 def test_recent_workspaces_and_geometry_are_remembered(

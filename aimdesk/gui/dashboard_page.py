@@ -1,0 +1,144 @@
+"""The Dashboard: the pool's size and how much of it is shared, each figure a way in to
+the list behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries,
+                              QValueAxis)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from aimdesk.core.dashboard import Dashboard, dashboard
+from aimdesk.core.store.records import RecordQuery
+from aimdesk.core.store.sites import SiteQuery
+from aimdesk.core.store.workspace import Store
+from aimdesk.gui.formatting import country_label, format_count, format_timestamp
+
+TOP_COUNTRIES = 10
+TOP_MEMBERS = 12
+BAR_COLOUR = QColor("#2f6f9f")
+TILE_STYLE = ("QPushButton { text-align: left; padding: 10px 14px; border: 1px solid #c9d3dc; "
+              "border-radius: 6px; background: #f7f9fb; } QPushButton:hover { background: #e8f0f7; }")
+
+
+class DashboardPage(QWidget):
+    """Figure tiles and three charts; clicking one shows the filtered list behind it."""
+
+    show_records = Signal(object)
+    """A `RecordQuery`."""
+    show_sites = Signal(object)
+    """A `SiteQuery`."""
+    show_page = Signal(str)
+    """"members" or "review"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figures: Dashboard | None = None
+        self.as_of = dt.date.today()
+        self.tiles: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        actions: dict[str, Callable[[], None]] = {
+            "members": lambda: self.show_page.emit("members"),
+            "records": lambda: self.show_records.emit(RecordQuery()),
+            "sites": lambda: self.show_sites.emit(SiteQuery()),
+            "shared": lambda: self.show_sites.emit(SiteQuery(min_members=2, sort="members", descending=True)),
+            "review": lambda: self.show_page.emit("review"),
+            "matched": lambda: self.show_page.emit("review"),
+        }
+        for number, (key, action) in enumerate(actions.items()):
+            tile = QPushButton()
+            tile.setStyleSheet(TILE_STYLE)
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            tile.setMinimumHeight(64)
+            tile.clicked.connect(action)
+            grid.addWidget(tile, 0, number)
+            self.tiles[key] = tile
+        self.member_chart = _chart_view("Records per member")
+        self.country_chart = _chart_view("Sites by country")
+        self.age_chart = _chart_view("Records by audit age")
+        charts = QGridLayout()
+        charts.addWidget(self.member_chart, 0, 0)
+        charts.addWidget(self.country_chart, 0, 1)
+        charts.addWidget(self.age_chart, 1, 0)
+        self.note = QLabel(wordWrap=True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignTop)
+        charts.addWidget(self.note, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(charts, 1)
+
+    def set_store(self, store: Store | None, *, as_of: dt.date | None = None) -> None:
+        """Count everything again (after any change to the workspace)."""
+        self.as_of = as_of or dt.date.today()
+        self.figures = dashboard(store, as_of=self.as_of) if store else None
+        figures = self.figures
+        if figures is None:
+            return
+        self._tile("members", figures.members, "members")
+        self._tile("records", figures.records, "supplier records")
+        self._tile("sites", figures.sites, "supplier sites")
+        self._tile("shared", figures.shared_sites, "sites audited by 2+ members")
+        self._tile("review", figures.review_backlog, "pairs to review")
+        self.tiles["matched"].setText(f"Last matching\n{format_timestamp(figures.last_match) or 'never'}")
+        members = figures.records_by_member[:TOP_MEMBERS]
+        _bars(self.member_chart, [name for _, name, _ in members], [n for *_, n in members],
+              lambda i: self.show_records.emit(RecordQuery(member_id=members[i][0])))
+        countries = figures.sites_by_country[:TOP_COUNTRIES]
+        _bars(self.country_chart, [country_label(code) or "(none)" for code, _ in countries],
+              [n for _, n in countries],
+              lambda i: self.show_sites.emit(SiteQuery(country=countries[i][0] or None)))
+        ages = figures.audit_ages
+        _bars(self.age_chart, [label for _, label, _ in ages], [n for *_, n in ages],
+              lambda i: self.show_records.emit(RecordQuery(audit_age=ages[i][0], as_of=self.as_of)))
+        more = len(figures.sites_by_country) - len(countries)
+        self.note.setText(
+            f"Counted on {self.as_of.isoformat()}. Click a figure or a bar to see the list behind it."
+            + (f"\n{more} more countries are in the Sites list." if more > 0 else "")
+            + ("\nThe common document has not been exported yet." if not figures.last_export else ""))
+
+    def _tile(self, key: str, value: int, caption: str) -> None:
+        self.tiles[key].setText(f"{format_count(value)}\n{caption}")
+
+
+def _chart_view(title: str) -> QChartView:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(150)
+    return view
+
+
+def _bars(view: QChartView, labels: Sequence[str], values: Sequence[int],
+          clicked: Callable[[int], None]) -> None:
+    """One horizontal bar per label, top to bottom in the given order; a click calls back."""
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    bars = QBarSet("")
+    bars.setColor(BAR_COLOUR)
+    bars.append([float(v) for v in reversed(values)])
+    series = QHorizontalBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    count = len(values)
+    series.clicked.connect(lambda index, _set: clicked(count - 1 - index))
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(list(reversed(labels)))
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    numbers = QValueAxis()
+    numbers.setRange(0, max(values, default=0) * 1.15 or 1)
+    numbers.setLabelFormat("%d")
+    chart.addAxis(numbers, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(numbers)

@@ -1,0 +1,90 @@
+"""The Review, Protocols and Exports pages: what can be done there today, and what is
+left to do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from aimdesk.core.matching.queue import review_stats
+from aimdesk.core.store.workspace import Store
+from aimdesk.gui.formatting import format_count
+
+
+class ActionPage(QWidget):
+    """A heading, a text kept current by `set_store`, and a row of buttons."""
+
+    def __init__(self, heading: str, buttons: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(f"<h2>{heading}</h2>", textFormat=Qt.TextFormat.RichText)
+        self.text = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
+        for label in buttons:
+            button = QPushButton(label)
+            row.addWidget(button)
+            self.buttons.append(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+
+class ReviewPage(ActionPage):
+    """How much is left to review and who decided what; review packets out and in."""
+
+    export_packet = Signal()
+    import_packet = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Review", ["&Export review packet…", "&Import review packet…"], parent)
+        self.buttons[0].clicked.connect(self.export_packet)
+        self.buttons[1].clicked.connect(self.import_packet)
+
+    def set_store(self, store: Store | None) -> None:
+        if store is None:
+            return
+        stats = review_stats(store)
+        decided = ", ".join(f"{format_count(n)} {verdict}" for verdict, n in sorted(stats.decided.items()))
+        people = ", ".join(f"{name or 'unknown'} ({format_count(n)})" for name, n in sorted(stats.reviewers.items()))
+        self.text.setText(
+            f"<p><b>{format_count(stats.to_review)}</b> pairs wait for a person "
+            f"({format_count(stats.held)} held back because they would join sites that differ, "
+            f"{format_count(stats.unsure)} marked unsure).</p>"
+            f"<p>Decided so far: {decided or 'nothing'}{'; by ' + people if people else ''}.</p>"
+            "<p>Reviewers can settle the pairs offline: export a packet (an Excel file with a "
+            "drop-down per pair), send it, and import it back. Run matching afterwards to apply "
+            "the decisions.</p>")
+
+
+class ExportsPage(ActionPage):
+    """Exports that exist today (every record with its site)."""
+
+    export_records = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Exports", ["Export &records (CSV)…"], parent)
+        self.buttons[0].clicked.connect(self.export_records)
+        self.text.setText(
+            "<p>Every active record with its member, source file and row, and the site it "
+            "belongs to, as a CSV for Excel. This file names members: it is for the secretariat "
+            "only.</p><p>The anonymous common document for members comes with its own export.</p>")
+
+    def set_store(self, store: Store | None) -> None:
+        """Nothing to count yet."""
+
+
+class ProtocolsPage(ActionPage):
+    """Protocol benchmarking: not in this version yet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Protocols", [], parent)
+        self.text.setText(
+            "<p>Benchmarking members' audit protocols against SMETA 6.1 (85 % commonality) and "
+            "recording their mutual-recognition statements is not in this version yet.</p>")
+
+    def set_store(self, store: Store | None) -> None:
+        """Nothing to show yet."""

@@ -1,0 +1,78 @@
+"""The window's jobs on a workspace: each wraps one core function, and says in a sentence
+what it did (the status bar shows it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aimdesk.core.export.records import export_records_csv
+from aimdesk.core.export.review_packet import import_review_packet, write_review_packet
+from aimdesk.core.matching.run import MatchReport, run_matching
+from aimdesk.core.progress import CancelToken, Progress, check
+from aimdesk.core.store.workspace import Store
+from aimdesk.demo.build import make_demo
+from aimdesk.gui.jobs import Job, workspace_job
+
+SITES, RECORDS, DECISIONS, NOTHING = "sites", "records", "decisions", ""
+
+
+def matching_job(workspace: Path, *, who: str, full: bool) -> Job:
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        report = run_matching(store, full=full, who=who, progress=progress, cancel=cancel)
+        return describe_matching(report)
+
+    return workspace_job(workspace, "Full matching run" if full else "Matching", work, changes=SITES)
+
+
+def describe_matching(report: MatchReport) -> str:
+    return (f"Matching finished in {report.seconds:.0f} s: {report.sites:,} sites, "
+            f"{report.multi_member_sites:,} of them audited by two or more members; "
+            f"{report.review_pairs + report.held_pairs:,} pairs to review.")
+
+
+def backup_job(workspace: Path, target: Path) -> Job:
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        check(cancel)
+        store.backup(target)
+        return f"Copy saved: {target}"
+
+    return workspace_job(workspace, "Saving a copy", work)
+
+
+def export_records_job(workspace: Path, target: Path) -> Job:
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        count = export_records_csv(store, target)
+        return f"{count:,} records written to {target.name}."
+
+    return workspace_job(workspace, "Exporting records", work)
+
+
+def export_packet_job(workspace: Path, target: Path) -> Job:
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        count = write_review_packet(store, target)
+        return f"{count:,} pairs to review written to {target.name}."
+
+    return workspace_job(workspace, "Exporting a review packet", work)
+
+
+def import_packet_job(workspace: Path, packet: Path, *, who: str) -> Job:
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        outcome, blank = import_review_packet(store, packet, reviewer=who)
+        return (f"{len(outcome.applied):,} decisions applied from {packet.name}; "
+                f"{len(outcome.unchanged):,} were already so, {len(outcome.changed):,} changed an "
+                f"earlier decision, {blank:,} rows left blank. Run matching to apply them.")
+
+    return workspace_job(workspace, "Importing a review packet", work, changes=DECISIONS)
+
+
+def demo_job(folder: Path, *, who: str) -> Job:
+    """Make the demo data set and workspace in `folder`, and match it; the result is the
+    workspace path."""
+
+    def work(progress: Progress, cancel: CancelToken) -> Path:
+        workspace = make_demo(folder, who=who, progress=progress)
+        with Store.open(workspace) as store:
+            run_matching(store, who=who, progress=progress, cancel=cancel)
+        return workspace
+
+    return Job("Building the demo workspace", work, changes=SITES)
