@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from aimdesk.core.matching.queue import review_stats
-from aimdesk.core.store.records import AUDIT_AGES, NO_AUDIT_DATE, audit_age_clause, count_active_records
+from aimdesk.core.store.records import AUDIT_AGES, NO_AUDIT_DATE, audit_age_band, count_active_records
 from aimdesk.core.store.sites import ensure_site_profiles
 from aimdesk.core.store.workspace import Store
 
@@ -39,16 +39,15 @@ def dashboard(store: Store, *, as_of: dt.date) -> Dashboard:
     conn = store.conn
     sites, shared = conn.execute(
         "SELECT count(*), coalesce(sum(members >= 2), 0) FROM site_profiles").fetchone()
-    by_member = tuple(conn.execute(
-        "SELECT m.id, m.name, count(r.id) FROM members m LEFT JOIN active_records r ON r.member_id = m.id "
-        "GROUP BY m.id ORDER BY count(r.id) DESC, m.name COLLATE NOCASE"))
+    by_member = tuple(conn.execute(  # an active import's records are all active
+        "SELECT m.id, m.name, coalesce(sum(i.records_added), 0) AS n FROM members m "
+        "LEFT JOIN imports i ON i.member_id = m.id AND i.status = 'active' "
+        "GROUP BY m.id ORDER BY n DESC, m.name COLLATE NOCASE"))
     by_country = tuple(conn.execute(
         "SELECT country, count(*) FROM site_profiles GROUP BY country ORDER BY count(*) DESC, country"))
-    ages = []
-    for code, label, *_ in [*AUDIT_AGES, (*NO_AUDIT_DATE, 0, None)]:
-        clause, values = audit_age_clause(code, as_of, column="audit_date")
-        ages.append((code, label, conn.execute(f"SELECT count(*) FROM active_records WHERE {clause}",
-                                               values).fetchone()[0]))
+    band, values = audit_age_band(as_of, column="audit_date")
+    counts = dict(conn.execute(f"SELECT {band} AS band, count(*) FROM active_records GROUP BY band", values))
+    ages = [(code, label, counts.get(code, 0)) for code, label, *_ in [*AUDIT_AGES, NO_AUDIT_DATE]]
     last_match = conn.execute("SELECT coalesce(max(finished_at), '') FROM match_runs").fetchone()[0]
     return Dashboard(
         members=len(by_member), records=count_active_records(store), sites=sites, shared_sites=shared,

@@ -15,13 +15,15 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 from aimdesk.core.dashboard import Dashboard, dashboard
 from aimdesk.core.store.records import RecordQuery
 from aimdesk.core.store.sites import SiteQuery
+from aimdesk.core.progress import CancelToken, Progress
 from aimdesk.core.store.workspace import Store
+from aimdesk.gui.jobs import Job, JobRunner
 from aimdesk.gui.formatting import country_label, format_count, format_timestamp
 
 TOP_COUNTRIES = 10
 TOP_MEMBERS = 12
 BAR_COLOUR = QColor("#2f6f9f")
-TILE_STYLE = ("QPushButton { text-align: left; padding: 10px 14px; border: 1px solid #c9d3dc; "
+TILE_STYLE = ("QPushButton { text-align: left; padding: 10px 14px; border: 1px solid #c9d3dc; font-size: 11pt; "
               "border-radius: 6px; background: #f7f9fb; } QPushButton:hover { background: #e8f0f7; }")
 
 
@@ -64,6 +66,10 @@ class DashboardPage(QWidget):
         charts.addWidget(self.member_chart, 0, 0)
         charts.addWidget(self.country_chart, 0, 1)
         charts.addWidget(self.age_chart, 1, 0)
+        self._counter = JobRunner(self)
+        self._pending: Job | None = None
+        self._counter.finished.connect(self._show)
+        self._counter.idle.connect(self._start_counting)
         self.note = QLabel(wordWrap=True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignTop)
         charts.addWidget(self.note, 1, 1)
@@ -72,12 +78,36 @@ class DashboardPage(QWidget):
         layout.addLayout(charts, 1)
 
     def set_store(self, store: Store | None, *, as_of: dt.date | None = None) -> None:
-        """Count everything again (after any change to the workspace)."""
+        """Count everything again (after any change to the workspace), on a worker thread."""
         self.as_of = as_of or dt.date.today()
-        self.figures = dashboard(store, as_of=self.as_of) if store else None
-        figures = self.figures
-        if figures is None:
+        self.figures = None
+        if store is None:
             return
+        path, day = store.path, self.as_of
+
+        def count(progress: Progress, cancel: CancelToken) -> Dashboard:
+            with Store.open(path) as own:
+                return dashboard(own, as_of=day)
+
+        self._pending = Job("Counting", count)
+        if self._counter.busy:
+            self._counter.cancel()
+        else:
+            self._start_counting()
+
+    def _start_counting(self) -> None:
+        if self._pending is not None:
+            self._counter.start(self._pending)
+            self._pending = None
+
+    def wait(self) -> None:
+        """Block until the counting under way ends (closing the window, tests)."""
+        self._counter.wait()
+
+    def _show(self, _job: Job, figures: Dashboard) -> None:
+        if self._pending is not None:  # the workspace changed again while counting
+            return
+        self.figures = figures
         self._tile("members", figures.members, "members")
         self._tile("records", figures.records, "supplier records")
         self._tile("sites", figures.sites, "supplier sites")
@@ -128,17 +158,17 @@ def _bars(view: QChartView, labels: Sequence[str], values: Sequence[int],
     bars.append([float(v) for v in reversed(values)])
     series = QHorizontalBarSeries()
     series.append(bars)
-    series.setLabelsVisible(True)
-    series.setLabelsFormat("@value")
     count = len(values)
     series.clicked.connect(lambda index, _set: clicked(count - 1 - index))
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append(list(reversed(labels)))
+    categories.append([f"{label} ({format_count(value)})" for label, value in zip(reversed(labels), reversed(values))])
+    categories.setTruncateLabels(False)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
     numbers = QValueAxis()
-    numbers.setRange(0, max(values, default=0) * 1.15 or 1)
+    numbers.setRange(0, max(values, default=0) * 1.2 or 1)
+    numbers.applyNiceNumbers()
     numbers.setLabelFormat("%d")
     chart.addAxis(numbers, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(numbers)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from aimdesk.core.bulk import RELEASE_CHUNK
 from aimdesk.core.errors import AimDeskError, Cancelled
 from aimdesk.core.progress import CancelToken, Progress
 from aimdesk.core.store.workspace import Store
@@ -168,3 +169,21 @@ class JobRunner(QObject):
         else:
             self.finished.emit(job, worker.result)
         self.idle.emit()
+
+
+def release_in_turns(owner: QObject, containers: list[list[Any]]) -> None:
+    """Empty big lists a few thousand items per turn of the event loop, so that freeing
+    them never freezes the window (see `core.bulk.release_gradually`)."""
+    pending = [c for c in containers if c]
+
+    def step() -> None:
+        if not pending:
+            return
+        container = pending[-1]
+        del container[-RELEASE_CHUNK:]
+        if not container:
+            pending.pop()
+        QTimer.singleShot(0, owner, step)
+
+    if pending:
+        QTimer.singleShot(0, owner, step)

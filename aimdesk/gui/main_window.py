@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu,
                                QMessageBox, QStackedWidget, QWidget)
@@ -71,11 +71,14 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.addItems(PAGE_NAMES)
         self.navigation.setFixedWidth(120)
-        self.navigation.setIconSize(QSize(0, 0))
+        self.navigation.setStyleSheet("QListWidget { border: none; font-size: 11pt; } "
+                                      "QListWidget::item { padding: 7px 10px; }")
         self.stack = QStackedWidget()
         for page in self.page_widgets:
             self.stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._page_chosen)
+        self._stale: set[QWidget] = set()
+        """Pages not shown since the workspace changed: they re-read it when shown."""
         workspace_view = QWidget()
         row = QHBoxLayout(workspace_view)
         row.setContentsMargins(0, 0, 0, 0)
@@ -284,8 +287,8 @@ class MainWindow(QMainWindow):
             self.empty_state.set_recent(self.context.settings.recent_workspaces())
             self.views.setCurrentWidget(self.empty_state)
             return
-        for page in self.page_widgets:
-            page.set_store(store)
+        self._stale = set(self.page_widgets)
+        self._refresh_page(self.stack.currentWidget())
         self.setWindowTitle(f"{APP_TITLE} — {store.path.name}")
         members, records = len(list_members(store)), count_active_records(store)
         self.status_label.setText(f"{store.path.name}   ·   {plural(members, 'member')} · {plural(records, 'record')}")
@@ -312,14 +315,26 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.navigation.setCurrentRow(self.page_widgets.index(page))
 
+    def _page_chosen(self, row: int) -> None:
+        page = self.page_widgets[row]
+        self._refresh_page(page)
+        self.stack.setCurrentWidget(page)
+
+    def _refresh_page(self, page: QWidget) -> None:
+        """Let a page re-read the workspace if it changed since the page was last shown:
+        after a job only the page in front reads at once (the window stays quick)."""
+        if page in self._stale and self.store is not None:
+            self._stale.discard(page)
+            page.set_store(self.store)  # type: ignore[attr-defined]
+
     def show_records(self, query: RecordQuery) -> None:
         """The Records page filtered as `query` says (from the dashboard and Members)."""
-        self.records_page.show_query(query)
         self.show_page(self.records_page)
+        self.records_page.show_query(query)
 
     def show_sites(self, query: SiteQuery) -> None:
-        self.sites_page.show_query(query)
         self.show_page(self.sites_page)
+        self.sites_page.show_query(query)
 
     # -- daily work ------------------------------------------------------------------------------
 
@@ -417,6 +432,7 @@ class MainWindow(QMainWindow):
                 return
             self.runner.cancel()
             self.runner.wait()
+        self.dashboard_page.wait()
         settings = self.context.settings
         settings.set_window_geometry(self.saveGeometry())
         settings.set_records_header_state(self.records_page.header_state())

@@ -84,7 +84,9 @@ class SitesPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSortIndicator(SITE_COLUMNS.index("public_id"), Qt.SortOrder.AscendingOrder)
         for column in HIDDEN_COLUMNS:
             self.table.setColumnHidden(SITE_COLUMNS.index(column), True)

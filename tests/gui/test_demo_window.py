@@ -19,7 +19,9 @@ def test_window_opens_the_demo_workspace_with_every_member_and_record(
         truth_rows = len(list(csv.DictReader(handle)))
     window: MainWindow = make_window()
     assert window.open_workspace(demo / "demo.aimdesk")
+    window.show_page(window.members_page)
     members = window.members_page.model
+    window.show_page(window.records_page)
     records = window.records_page.model
     assert members.rowCount() == len(list((demo / "mapping").glob("*.json")))
     assert records.rowCount() == truth_rows

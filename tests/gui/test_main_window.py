@@ -41,7 +41,9 @@ def click_header(window: MainWindow, section: int, qtbot) -> None:  # type: igno
 
 def test_window_shows_members_and_records_of_imported_lists(window: MainWindow) -> None:
     assert window.windowTitle() == "AIMDesk — forum.aimdesk"
+    window.show_page(window.members_page)
     members = window.members_page.model
+    window.show_page(window.records_page)
     assert [members.member_at(row).name for row in range(members.rowCount())] == [
         "Acme Retail", "Blue Fashion"]
     assert members.index(0, 1).data() == "5"
@@ -71,6 +73,7 @@ def test_clicking_a_header_sorts_the_records_in_the_core_query(
 
 def test_typing_in_the_search_box_filters_after_a_pause(
         window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_page(window.records_page)
     page = window.records_page
     qtbot.keyClicks(page.search, "tirup")
     assert page.model.rowCount() == 8  # debounced: not on every keystroke
@@ -84,6 +87,7 @@ def test_typing_in_the_search_box_filters_after_a_pause(
 
 
 def test_member_country_and_findings_filters(window: MainWindow) -> None:
+    window.show_page(window.records_page)
     page = window.records_page
     page.member_filter.setCurrentIndex(page.member_filter.findText("Blue Fashion"))
     assert page.model.rowCount() == 3
@@ -100,6 +104,7 @@ def test_member_country_and_findings_filters(window: MainWindow) -> None:
 
 def test_double_clicking_a_member_shows_its_records(
         window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_page(window.members_page)
     table = window.members_page.table
     rect = table.visualRect(table.model().index(1, 0))
     # QTest's double click alone sends no press first, and an item view wants one
@@ -121,6 +126,7 @@ def test_opening_a_file_that_is_not_a_workspace_shows_the_error_and_keeps_going(
     assert "is not an AIMDesk workspace" in critical_messages[0]
     assert "Traceback" not in critical_messages[0]
     assert window.isVisible()
+    window.show_page(window.records_page)
     assert window.records_page.model.rowCount() == 8  # the open workspace stays open
     assert window.windowTitle() == "AIMDesk — forum.aimdesk"
 
@@ -252,6 +258,7 @@ def row_of(model: RecordsTableModel, site_name: str) -> int:
 
 def test_findings_tooltip_lists_the_findings_in_plain_words_for_the_hovered_row_only(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.show_page(window.records_page)
     model = window.records_page.model
     asked: list[int] = []
     real = models_module.record_findings
@@ -277,6 +284,7 @@ def test_findings_tooltip_lists_the_findings_in_plain_words_for_the_hovered_row_
 
 
 def test_audit_type_shows_its_label_and_country_its_name(window: MainWindow) -> None:
+    window.show_page(window.records_page)
     model = window.records_page.model
     row = row_of(model, "Sunrise Garments Ltd")
     audit_type = model.index(row, RECORD_COLUMNS.index("audit_type"))
@@ -291,6 +299,7 @@ def test_audit_type_shows_its_label_and_country_its_name(window: MainWindow) -> 
 
 
 def test_sorting_by_audit_type_still_runs_in_the_core_query(window: MainWindow) -> None:
+    window.show_page(window.records_page)
     model = window.records_page.model
     model.sort(RECORD_COLUMNS.index("audit_type"), Qt.SortOrder.AscendingOrder)
     assert model.query.sort == "audit_type"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from aimdesk.core.bulk import collector_paused
 from aimdesk.core.errors import InputFileError
 from aimdesk.core.ingest.aliases import NO_ALIASES, ValueAliases
 from aimdesk.core.ingest.countries import country_key
@@ -142,7 +143,12 @@ def prepare_import(path: Path, options: ImportOptions, *, as_of: dt.date,
     Raises:
         InputFileError, MappingError: the file cannot be imported; the message says why.
     """
-    template = template or {}
+    with collector_paused():
+        return _prepare(path, options, as_of=as_of, template=template or {}, progress=progress, cancel=cancel)
+
+
+def _prepare(path: Path, options: ImportOptions, *, as_of: dt.date, template: dict[str, Any],
+             progress: Progress | None, cancel: CancelToken | None) -> PreparedImport:
     workbook = read_workbook(path)
     sheet_name = options.sheet or _template_sheet(workbook, template)
     sheet, header = choose_sheet(workbook, sheet_name=sheet_name, header_row=options.header_row)

@@ -197,6 +197,10 @@ class RecordSet:
     def sedex_site(self, record_id: int) -> str | None:
         return self._keys[record_id].sedex_site
 
+    def containers(self) -> tuple[dict[int, object], ...]:
+        """What holds the records (for `bulk.release_gradually` at the end of a run)."""
+        return self._rows, self._keys, self._made  # type: ignore[return-value]
+
     def sedex_sites(self) -> dict[int, str]:
         """record id → Sedex site reference, for the records that carry one."""
         return {record_id: k.sedex_site for record_id, k in self._keys.items() if k.sedex_site}

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from aimdesk.core.bulk import collector_paused, release_gradually
 from aimdesk.core.matching.blocking import candidate_pairs, unpack
 from aimdesk.core.matching.cluster import STRONGLY_DIFFERENT, Link, cluster_records
 from aimdesk.core.matching.compare import FIELD_INDEX, Vector, compare
@@ -104,6 +105,12 @@ def run_matching(store: Store, *, full: bool = False, who: str,
     Raises:
         Cancelled: `cancel` was set; the workspace is unchanged.
     """
+    with collector_paused():  # millions of pairs, no cycles: the collector would only stall
+        return _run(store, full=full, who=who, now=now, progress=progress, cancel=cancel)
+
+
+def _run(store: Store, *, full: bool, who: str, now: Callable[[], datetime],
+         progress: Progress | None, cancel: CancelToken | None) -> MatchReport:
     started, moment = time.perf_counter(), now()
     inputs = match_inputs(store)
     report(progress, 0, 4, "Preparing records")
@@ -155,6 +162,8 @@ def run_matching(store: Store, *, full: bool = False, who: str,
                           clustering.clusters, started)
         finish_run(store, run_id, finished_at=timestamp(now()), model=model.to_json(),
                    counts=_counts(result))
+    release_gradually(inputs, views, scored, earlier, kept, final, fresh_keys, current, assignment, stored,
+                      *records.containers())
     report(progress, 4, 4, "Matching finished")
     return result
 

@@ -64,8 +64,8 @@ AUDIT_AGES: tuple[tuple[str, str, int, int | None], ...] = (
     ("under_1", "Under 1 year", 0, 1), ("1_2", "1–2 years", 1, 2), ("2_3", "2–3 years", 2, 3),
     ("over_3", "Over 3 years", 3, None),
 )
-"""(code, label, from years, to years) of the audit-age bands; records without an audit
-date are in band "none" ("No audit date")."""
+"""(code, label, from years, to years) of the audit-age bands, youngest first; records
+without an audit date are in band "none" ("No audit date")."""
 NO_AUDIT_DATE = ("none", "No audit date")
 
 
@@ -130,16 +130,24 @@ def _where(query: RecordQuery) -> tuple[str, list[object]]:
     return " AND ".join(clauses), params
 
 
+def audit_age_band(as_of: dt.date, column: str = "r.audit_date") -> tuple[str, list[object]]:
+    """SQL expression (and its values) giving a record's audit-age band code on `as_of`:
+    a band holds the audits younger than its upper bound and not in a younger band (an
+    audit dated after `as_of` counts as under a year old); "none" without a date."""
+    cases, params = [f"WHEN {column} IS NULL THEN '{NO_AUDIT_DATE[0]}'"], []
+    for code, _, _, older in AUDIT_AGES:
+        if older is None:
+            cases.append(f"ELSE '{code}'")
+        else:
+            cases.append(f"WHEN {column} > ? THEN '{code}'")
+            params.append(years_before(as_of, older).isoformat())
+    return "CASE " + " ".join(cases) + " END", params
+
+
 def audit_age_clause(code: str, as_of: dt.date, column: str = "r.audit_date") -> tuple[str, list[object]]:
     """SQL condition (and its values) for records in one audit-age band on `as_of`."""
-    if code == NO_AUDIT_DATE[0]:
-        return f"{column} IS NULL", []
-    band = next(b for b in AUDIT_AGES if b[0] == code)
-    newest = years_before(as_of, band[2]).isoformat()
-    if band[3] is None:
-        return f"{column} <= ?", [newest]
-    return f"{column} <= ? AND {column} > ?", [newest, years_before(as_of, band[3]).isoformat()]
-
+    band, params = audit_age_band(as_of, column)
+    return f"({band}) = ?", [*params, code]
 
 
 def fetch_records(store: Store, ids: Sequence[int]) -> dict[int, RecordRow]:

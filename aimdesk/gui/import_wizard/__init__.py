@@ -83,3 +83,4 @@ class ImportWizard(QWizard):
     def _forget(self) -> None:
         self.settings.set_wizard_geometry(self.saveGeometry())
         self.draft.wait()
+        self.draft.release()

@@ -9,6 +9,8 @@ way cancels it and reads again.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,43 @@ from aimdesk.core.progress import CancelToken, Progress
 from aimdesk.core.store.aliases import load_aliases
 from aimdesk.core.store.members import find_member, member_template
 from aimdesk.core.store.workspace import Store
-from aimdesk.gui.jobs import Job, JobFailure, JobRunner
+from aimdesk.gui.jobs import Job, JobFailure, JobRunner, release_in_turns
+
+
+FINDING_ROWS_SHOWN = 500
+"""The findings page lists this many findings; the report holds them all."""
+DATE_EXAMPLES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What the pages show of a prepared list, worked out on the worker thread so that a
+    50,000-row list does not freeze the wizard."""
+
+    prepared: PreparedImport
+    unknown_countries: Counter[str]
+    unknown_schemes: Counter[str]
+    finding_counts: Counter[str]
+    rows_with_findings: int
+    finding_rows: list[list[str]]
+    """(sheet, row, kind, message, site name) of the first `FINDING_ROWS_SHOWN` findings."""
+    date_examples: list[str]
+
+
+def preview_of(prepared: PreparedImport, aliases: ValueAliases) -> Preview:
+    counts: Counter[str] = Counter()
+    rows: list[list[str]] = []
+    with_findings = 0
+    for sheet, record in prepared.named_records():
+        with_findings += bool(record.findings)
+        for finding in record.findings:
+            counts[finding.kind] += 1
+            if len(rows) < FINDING_ROWS_SHOWN:
+                rows.append([sheet, str(record.row_number), finding.kind, finding.message, record.site_name])
+    examples = [f"{r.audit_date_raw} → {r.audit_date}" for r in prepared.records
+                if r.audit_date and r.audit_date_raw and r.audit_date_raw != r.audit_date][:DATE_EXAMPLES]
+    return Preview(prepared, prepared.unknown_countries(), prepared.unknown_schemes(aliases), counts,
+                   with_findings, rows, examples)
 
 
 class ImportDraft(QObject):
@@ -43,7 +81,7 @@ class ImportDraft(QObject):
         self.date_order: DateOrder | None = None
         self.new_aliases: ValueAliases = NO_ALIASES
         self.replace = False
-        self.prepared: PreparedImport | None = None
+        self.preview: Preview | None = None
         self.error = ""
         self.as_of = dt.date.today()
         self._runner = JobRunner(self)
@@ -55,6 +93,10 @@ class ImportDraft(QObject):
     @property
     def busy(self) -> bool:
         return self._runner.busy
+
+    @property
+    def prepared(self) -> PreparedImport | None:
+        return self.preview.prepared if self.preview else None
 
     def options(self, *, for_preview: bool = False) -> ImportOptions:
         """The options of the import. The preview reads with every alias the workspace
@@ -80,9 +122,10 @@ class ImportDraft(QObject):
             return
         path, options, template, as_of = self.path, self.options(for_preview=True), self.template(), self.as_of
 
-        def work(progress: Progress, cancel: CancelToken) -> PreparedImport:
-            return prepare_import(path, options, as_of=as_of, template=template,
-                                  progress=progress, cancel=cancel)
+        def work(progress: Progress, cancel: CancelToken) -> Preview:
+            prepared = prepare_import(path, options, as_of=as_of, template=template,
+                                      progress=progress, cancel=cancel)
+            return preview_of(prepared, options.aliases)
 
         self._runner.start(Job(f"Reading {path.name}", work))
         self.reading.emit()
@@ -91,13 +134,30 @@ class ImportDraft(QObject):
         """Block until the reading under way ends (tests, closing the wizard)."""
         self._runner.wait()
 
-    def _read(self, _job: Job, prepared: PreparedImport) -> None:
-        self.prepared, self.error = prepared, ""
+    def release(self) -> None:
+        """Let go of the list read (the wizard closes)."""
+        self._drop(self.preview)
+        self.preview = None
+
+    def _read(self, _job: Job, preview: Preview) -> None:
+        self._drop(self.preview)
+        self.preview, self.error = preview, ""
         self.changed.emit()
 
     def _failed(self, _job: Job, failure: JobFailure) -> None:
-        self.prepared, self.error = None, failure.message
+        self._drop(self.preview)
+        self.preview, self.error = None, failure.message
         self.changed.emit()
+
+    def _drop(self, preview: Preview | None) -> None:
+        """Free a list read before, a few thousand rows per turn of the event loop: freed at
+        once, 50,000 rows would freeze the window for a quarter of a second."""
+        if preview is None:
+            return
+        prepared = preview.prepared
+        containers = [sheet.rows for sheet in prepared.workbook.sheets]
+        containers += [part.outcome.records for part in prepared.parts]
+        release_in_turns(self, containers)
 
     def _maybe_again(self) -> None:
         if self._again:

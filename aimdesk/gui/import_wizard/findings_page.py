@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
@@ -13,10 +12,6 @@ from aimdesk.core.ingest.findings import FINDING_KINDS
 from aimdesk.gui.import_wizard.draft import ImportDraft
 from aimdesk.gui.import_wizard.reading import ReadingStatus
 from aimdesk.gui.models import TextRowsModel, text_table
-
-ROWS_SHOWN = 500
-"""The rows table lists this many findings; the report holds them all."""
-
 
 class FindingsPage(QWizardPage):
     """Counts by kind, the rows concerned, and "Save report for the member…"."""
@@ -54,20 +49,16 @@ class FindingsPage(QWizardPage):
         return self.draft.prepared is not None and not self.draft.busy
 
     def _show(self) -> None:
-        prepared = self.draft.prepared
-        if prepared is not None:
-            found = [(sheet, record, finding) for sheet, record in prepared.named_records()
-                     for finding in record.findings]
-            kinds = Counter(finding.kind for _, _, finding in found)
-            with_findings = sum(1 for record in prepared.records if record.findings)
-            self.summary.setText(f"{len(prepared.records):,} supplier rows, {with_findings:,} of them "
-                                 f"with findings." if found else
-                                 f"{len(prepared.records):,} supplier rows, none with findings.")
+        preview = self.draft.preview
+        if preview is not None:
+            kinds, records = preview.finding_counts, len(preview.prepared.records)
+            self.summary.setText(f"{records:,} supplier rows, {preview.rows_with_findings:,} of them with findings."
+                                 if kinds else f"{records:,} supplier rows, none with findings.")
             self.counts.set_rows([[FINDING_KINDS.get(k, k), f"{kinds[k]:,}"]
-                                for k in [*FINDING_KINDS, *sorted(set(kinds) - set(FINDING_KINDS))] if kinds[k]])
-            self.rows.set_rows([[sheet, str(record.row_number), FINDING_KINDS.get(f.kind, f.kind), f.message,
-                               record.site_name] for sheet, record, f in found[:ROWS_SHOWN]])
-            self.save_button.setEnabled(bool(found))
+                                  for k in [*FINDING_KINDS, *sorted(set(kinds) - set(FINDING_KINDS))] if kinds[k]])
+            self.rows.set_rows([[sheet, row, FINDING_KINDS.get(kind, kind), message, name]
+                                for sheet, row, kind, message, name in preview.finding_rows])
+            self.save_button.setEnabled(bool(kinds))
         self.completeChanged.emit()
 
     def save_report(self) -> None:

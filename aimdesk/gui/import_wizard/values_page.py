@@ -19,7 +19,6 @@ LEAVE = "— leave as it is —"
 DATE_ORDERS = (("", "As AIMDesk reads the column"), ("dmy", "Day first (31/12/2025)"),
                ("mdy", "Month first (12/31/2025)"), ("ymd", "Year first (2025/12/31)"))
 ORDER_WORDS = {"dmy": "day first", "mdy": "month first", "ymd": "year first"}
-DATE_EXAMPLES = 4
 
 
 class ValuesPage(QWizardPage):
@@ -61,10 +60,9 @@ class ValuesPage(QWizardPage):
         return self.draft.prepared is not None and not self.draft.busy
 
     def _show(self) -> None:
-        prepared = self.draft.prepared
-        if prepared is not None:
-            countries = prepared.unknown_countries()
-            schemes = prepared.unknown_schemes(self.draft.options(for_preview=True).aliases)
+        preview = self.draft.preview
+        if preview is not None:
+            countries, schemes = preview.unknown_countries, preview.unknown_schemes
             _fill(self.country_view, self.countries, countries,
                   [(c, f"{c} — {n}") for c, n in all_countries()], self._country_chosen)
             _fill(self.scheme_view, self.schemes, schemes,
@@ -86,12 +84,11 @@ class ValuesPage(QWizardPage):
             self.draft.read_again()
 
     def _show_dates(self) -> None:
-        prepared = self.draft.prepared
-        assert prepared is not None
-        order = prepared.primary.outcome.date_order
+        preview = self.draft.preview
+        assert preview is not None
+        order = preview.prepared.primary.outcome.date_order
         self.order_box.setCurrentIndex(max(self.order_box.findData(self.draft.date_order or ""), 0))
-        examples = [f"{r.audit_date_raw} → {r.audit_date}" for r in prepared.records
-                    if r.audit_date and r.audit_date_raw and r.audit_date_raw != r.audit_date][:DATE_EXAMPLES]
+        examples = preview.date_examples
         how = f"Read {ORDER_WORDS[order]}" if order in ORDER_WORDS else "No day/month question in this list"
         self.order_note.setText(how + (": " + ",  ".join(examples) if examples else "."))
 
