@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from aimdesk.core.store.workspace import Store
+from aimdesk.gui.member_dialog import MemberDialog
 from aimdesk.gui.models import ID_ROLE, SORT_ROLE, MembersTableModel
 
 NO_MEMBERS_TEXT = (
@@ -24,6 +25,7 @@ class MembersPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._store: Store | None = None
         self.model = MembersTableModel(self)
         # The members list is short, so a proxy may sort it (STYLE.md rule 8).
         self.proxy = QSortFilterProxyModel(self)
@@ -32,6 +34,8 @@ class MembersPage(QWidget):
 
         self.hint = QLabel("Double-click a member to see its records.")
         self.hint.setEnabled(False)
+        self.edit_button = QPushButton("&Edit member…")
+        self.edit_button.clicked.connect(self.edit_current)
         self.empty_label = QLabel(NO_MEMBERS_TEXT, textFormat=Qt.TextFormat.RichText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
@@ -51,18 +55,35 @@ class MembersPage(QWidget):
         header.setMinimumSectionSize(self.table.fontMetrics().averageCharWidth() * 12)
         self.table.activated.connect(self._on_activated)
 
+        top = QHBoxLayout()
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
+        layout.addLayout(top)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.table, 1)
 
     def set_store(self, store: Store | None) -> None:
+        self._store = store
         self.model.set_store(store)
         self._fit_columns()
         has_members = self.model.rowCount() > 0
         self.empty_label.setVisible(store is not None and not has_members)
         self.table.setVisible(store is None or has_members)
         self.hint.setVisible(has_members)
+        self.edit_button.setVisible(has_members)
+
+    def edit_current(self) -> bool:
+        """Edit the selected member's name and contact; True if it was changed."""
+        index = self.table.currentIndex()
+        if self._store is None or not index.isValid():
+            return False
+        member = self.model.member_at(self.proxy.mapToSource(index).row())
+        self.dialog = MemberDialog(self._store, member, self)
+        if self.dialog.exec() != MemberDialog.DialogCode.Accepted:
+            return False
+        self.set_store(self._store)
+        return True
 
     def _on_activated(self, index: QModelIndex) -> None:
         self.member_activated.emit(int(index.data(ID_ROLE)))

