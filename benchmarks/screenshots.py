@@ -1,8 +1,10 @@
-"""Screenshots of the main window for the docs, taken offscreen from a real workspace.
+"""Screenshots of every screen for the docs, taken offscreen from a real workspace.
 
-Opens DEMO_WORKSPACE (the `.aimdesk` file, or the folder `aimdesk demo DIR` wrote) in a
-1400x800 main window with fresh settings (nothing of yours is read or changed), and saves
-the Records page as OUT_DIR/main-window.png and the Members page as OUT_DIR/members.png.
+Opens DEMO_WORKSPACE (the `.aimdesk` file, or the folder `aimdesk demo DIR` wrote) on a
+copy, runs matching on it if it has no sites yet, and saves into OUT_DIR, at 1366x768
+(a common laptop screen), with fresh settings (nothing of yours is read or changed):
+welcome.png, one PNG per page of the main window (dashboard.png, members.png, …), and
+the import wizard's steps on a member list of the demo folder (import-1-file.png …).
 
 usage: python benchmarks/screenshots.py DEMO_WORKSPACE OUT_DIR
 
@@ -16,8 +18,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,15 +29,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from aimdesk.core.store.workspace import WORKSPACE_SUFFIX  # noqa: E402
+from aimdesk.core.matching.run import run_matching  # noqa: E402
+from aimdesk.core.store.workspace import WORKSPACE_SUFFIX, Store  # noqa: E402
 from aimdesk.gui.app import create_application  # noqa: E402
 from aimdesk.gui.context import AppContext  # noqa: E402
-from aimdesk.gui.main_window import MainWindow  # noqa: E402
+from aimdesk.gui.main_window import PAGE_NAMES, MainWindow  # noqa: E402
 from aimdesk.gui.settings import AppSettings  # noqa: E402
 
-WINDOW_SIZE = (1400, 800)
-SHOTS = {"main-window.png": "records_page", "members.png": "members_page"}
-"""File name -> the page of the main window it shows."""
+WINDOW_SIZE = (1366, 768)
+WIZARD_STEPS = ("file", "sheet", "columns", "values", "findings", "done")
+WIZARD_LIST = "Greenleaf"
+"""The demo member whose list the wizard screenshots import again (a CSV with findings)."""
 
 
 def find_workspace(path: Path) -> Path:
@@ -46,47 +52,80 @@ def find_workspace(path: Path) -> Path:
     return found[0]
 
 
-def settle(app: QApplication) -> None:
-    """Let layouts, lazy row fetches and repaints finish before grabbing."""
-    for _ in range(5):
+def settle(app: QApplication, until=lambda: True, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
+    """Let background work, layouts, lazy row fetches and repaints finish before grabbing."""
+    deadline = time.monotonic() + seconds
+    while not until() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(10):
         app.processEvents()
 
 
+def save(widget: QWidget, target: Path, saved: list[Path]) -> None:
+    if not widget.grab().save(str(target)):
+        raise SystemExit(f"Could not write {target}.")
+    saved.append(target)
+
+
 def take_screenshots(workspace: Path, out_dir: Path) -> list[Path]:
-    """Save one PNG per page of `SHOTS` into `out_dir`; returns their paths."""
+    """Save the PNGs into `out_dir`; returns their paths."""
     app = create_application(sys.argv[:1])
     out_dir.mkdir(parents=True, exist_ok=True)
-    saved = []
+    saved: list[Path] = []
     with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / workspace.name
+        shutil.copy(workspace, copy)
+        with Store.open(copy) as store:
+            if not store.conn.execute("SELECT count(*) FROM sites").fetchone()[0]:
+                run_matching(store, who="screenshots")
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-        context = AppContext(settings=AppSettings(settings), log_path=Path(scratch) / "log",
-                             user="screenshots")
+        context = AppContext(settings=AppSettings(settings), log_path=Path(scratch) / "log", user="screenshots")
         window = MainWindow(context)
         window.resize(*WINDOW_SIZE)
         window.show()
-        if not window.open_workspace(workspace):
+        settle(app)
+        save(window, out_dir / "welcome.png", saved)
+        if not window.open_workspace(copy):
             raise SystemExit(f"Could not open {workspace}.")
-        for name, page_name in SHOTS.items():
-            page: QWidget = getattr(window, page_name)
+        for name, page in zip(PAGE_NAMES, window.page_widgets):
             window.show_page(page)
-            settle(app)
-            target = out_dir / name
-            if not window.grab().save(str(target)):
-                raise SystemExit(f"Could not write {target}.")
-            saved.append(target)
+            if page is window.sites_page:
+                page.shared_only.setChecked(True)
+                page.table.selectRow(0)
+            settle(app, lambda: window.dashboard_page.figures is not None)
+            save(window, out_dir / f"{name.lower()}.png", saved)
+        source = next(workspace.parent.glob(f"members/{WIZARD_LIST.lower()}*"), None)
+        if source is not None:
+            wizard_shots(app, window, source, out_dir, saved)
         window.close()
     return saved
 
 
-def main(argv: list[str] | None = None) -> int:
+def wizard_shots(app: QApplication, window: MainWindow, source: Path, out_dir: Path, saved: list[Path]) -> None:
+    window.import_list(source)
+    wizard = window.import_wizard
+    wizard.resize(980, 680)
+    wizard.file_page.member_box.setEditText("Greenleaf Household Products Ltd")
+    wizard.file_page.replace_box.setChecked(True)
+    wizard.draft.force = True  # the demo imported this very file already
+    for number, step in enumerate(WIZARD_STEPS, start=1):
+        settle(app, lambda: not wizard.draft.busy and not wizard.run_page.running)
+        save(wizard, out_dir / f"import-{number}-{step}.png", saved)
+        wizard.next()
+    wizard.accept()
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workspace", type=Path, metavar="DEMO_WORKSPACE")
     parser.add_argument("out_dir", type=Path, metavar="OUT_DIR")
-    args = parser.parse_args(argv)
+    args = parser.parse_args()
     for path in take_screenshots(find_workspace(args.workspace), args.out_dir):
         print(path)
-    return 0
+    sys.stdout.flush()
+    os._exit(0)  # PySide6 may crash tearing down the window's objects at interpreter exit
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

@@ -66,6 +66,8 @@ class JobFailure:
     details: str
     expected: bool
     """True for an `AimDeskError` (a bad file, a refused import): the message says it all."""
+    kind: str = ""
+    """The class of the error ("DuplicateImportError"), for a page that offers a way out."""
 
 
 class _Worker(QThread):
@@ -87,7 +89,8 @@ class _Worker(QThread):
         except Cancelled:
             self.was_cancelled = True
         except AimDeskError as error:
-            self.failure = JobFailure(self._job.title, str(error), traceback.format_exc(), True)
+            self.failure = JobFailure(self._job.title, str(error), traceback.format_exc(), True,
+                                      type(error).__name__)
         except Exception as error:  # noqa: BLE001 - any bug in a job must reach the user, not kill the thread
             details = traceback.format_exc()
             _logger.error("Job '%s' failed\n%s", self._job.title, details)

@@ -161,3 +161,19 @@ def test_the_findings_report_is_saved_before_the_import(qtbot, wizard: ImportWiz
     from openpyxl import load_workbook
     rows = list(load_workbook(out)["Rows to check"].iter_rows(values_only=True))
     assert rows[1][:3] == ("Audited suppliers", 4, "Country not recognised")
+
+
+def test_a_file_imported_before_is_refused_then_imported_on_request(
+        qtbot, wizard: ImportWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = green_list(tmp_path / "green.xlsx")
+    for attempt in range(2):
+        if attempt:
+            wizard.restart()
+        choose_file(qtbot, wizard, path, "Green Co")
+        for _ in range(4):
+            wizard.next()
+        qtbot.waitUntil(lambda: not wizard.run_page.running, timeout=10_000)
+    page = wizard.run_page
+    assert "identical to the file imported" in page.status.text() and page.force_button.isVisible()
+    page.force_button.click()
+    qtbot.waitUntil(lambda: page.report is not None, timeout=10_000)

@@ -124,7 +124,7 @@ def _refuse_duplicate(store: Store, file_name: str, sha256: str) -> None:
         raise DuplicateImportError(
             f"{file_name} is identical to the file imported for "
             f"{earlier.member} on {earlier.imported_at[:10]} (import #{earlier.id}); "
-            "use --force to import it again."
+            "import it again only on purpose (on the command line: --force)."
         )
 
 

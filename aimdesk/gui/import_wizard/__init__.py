@@ -50,6 +50,8 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.sheet_page, self.mapping_page, self.values_page,
                      self.findings_page, self.run_page):
             self.addPage(page)
+        self.findings_page.setCommitPage(True)  # from here the import runs: no way back
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
         self.run_page.imported.connect(self.imported)
         self.run_page.match_requested.connect(self._match)
         geometry = settings.wizard_geometry()

@@ -81,6 +81,8 @@ class ImportDraft(QObject):
         self.date_order: DateOrder | None = None
         self.new_aliases: ValueAliases = NO_ALIASES
         self.replace = False
+        self.force = False
+        """Import even a file imported before (the user said so after being told)."""
         self.preview: Preview | None = None
         self.error = ""
         self.as_of = dt.date.today()
@@ -105,7 +107,7 @@ class ImportDraft(QObject):
         aliases = load_aliases(self.store).merged(self.new_aliases) if for_preview else self.new_aliases
         return ImportOptions(member=self.member.strip(), sheet=self.sheet, header_row=self.header_row,
                              mapping=dict(self.mapping), date_order=self.date_order,
-                             replace=self.replace, aliases=aliases)
+                             replace=self.replace, force=self.force, aliases=aliases)
 
     def template(self) -> dict[str, Any] | None:
         """The member's choices from its last import, applied first."""

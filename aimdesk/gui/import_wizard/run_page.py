@@ -37,11 +37,13 @@ class RunPage(QWizardPage):
         self.cancel_button.clicked.connect(self.runner.cancel)
         self.retry_button = QPushButton("&Try again")
         self.retry_button.clicked.connect(self.start)
+        self.force_button = QPushButton("&Import it again anyway")
+        self.force_button.clicked.connect(self._force)
         self.match_button = QPushButton("Run &matching now")
         self.match_button.clicked.connect(self.match_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.cancel_button, self.retry_button, self.match_button):
+        for button in (self.cancel_button, self.force_button, self.retry_button, self.match_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
@@ -77,7 +79,6 @@ class RunPage(QWizardPage):
             return
         self._job, self._waiting = job, False
         self.status.setText(f"Importing {self.draft.path.name if self.draft.path else ''}…")
-        self.wizard().button(QWizard.WizardButton.BackButton).setEnabled(False)
 
     def _import_job(self) -> Job:
         options, path, who = self.draft.options(), self.draft.path, self.who
@@ -112,7 +113,6 @@ class RunPage(QWizardPage):
         self.bar.setValue(1)
         self.status.setText(describe_import(report))
         self._show_buttons(running=False, done=True)
-        self.wizard().button(QWizard.WizardButton.BackButton).setEnabled(False)
         self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         self.imported.emit(report)
         self.completeChanged.emit()
@@ -120,6 +120,11 @@ class RunPage(QWizardPage):
     def _failed(self, job: Job, failure: JobFailure) -> None:
         if self._mine(job):
             self._stopped(f"The import did not happen: {failure.message}")
+            self.force_button.setVisible(failure.kind == "DuplicateImportError")
+
+    def _force(self) -> None:
+        self.draft.force = True
+        self.start()
 
     def _cancelled(self, job: Job) -> None:
         if self._mine(job):
@@ -130,10 +135,10 @@ class RunPage(QWizardPage):
         self.bar.setValue(0)
         self.status.setText(text)
         self._show_buttons(running=False)
-        self.wizard().button(QWizard.WizardButton.BackButton).setEnabled(True)
 
     def _show_buttons(self, *, running: bool, done: bool = False) -> None:
         self.cancel_button.setVisible(running)
+        self.force_button.setVisible(False)
         self.retry_button.setVisible(not running and not done)
         self.match_button.setVisible(done)
 
