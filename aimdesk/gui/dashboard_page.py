@@ -22,6 +22,7 @@ from aimdesk.gui.formatting import country_label, format_count, format_timestamp
 
 TOP_COUNTRIES = 10
 TOP_MEMBERS = 12
+LABEL_CHARS = 28
 BAR_COLOUR = QColor("#2f6f9f")
 TILE_STYLE = ("QPushButton { text-align: left; padding: 10px 14px; border: 1px solid #c9d3dc; font-size: 11pt; "
               "border-radius: 6px; background: #f7f9fb; } QPushButton:hover { background: #e8f0f7; }")
@@ -134,6 +135,11 @@ class DashboardPage(QWidget):
         self.tiles[key].setText(f"{format_count(value)}\n{caption}")
 
 
+def _short(label: str) -> str:
+    """A bar's label cut to `LABEL_CHARS` (an axis label too long pushes the chart off)."""
+    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
+
+
 def _chart_view(title: str) -> QChartView:
     chart = QChart()
     chart.setTitle(title)
@@ -162,7 +168,8 @@ def _bars(view: QChartView, labels: Sequence[str], values: Sequence[int],
     series.clicked.connect(lambda index, _set: clicked(count - 1 - index))
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([f"{label} ({format_count(value)})" for label, value in zip(reversed(labels), reversed(values))])
+    categories.append([f"{_short(label)} ({format_count(value)})"
+                       for label, value in zip(reversed(labels), reversed(values))])
     categories.setTruncateLabels(False)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
