@@ -64,30 +64,33 @@ class SiteQuery:
     descending: bool = False
 
 
+_PLACED = """
+CREATE TEMP TABLE placed AS
+SELECT rs.site_id, r.site_name, r.address, r.city, r.region, r.postal_code, r.country,
+       r.sedex_id, r.member_id, r.audit_date, r.audit_type,
+       row_number() OVER (PARTITION BY rs.site_id
+                          ORDER BY coalesce(r.audit_date, '') DESC, r.id DESC) AS place
+FROM record_sites rs JOIN active_records r ON r.id = rs.record_id
+"""
+
 _REBUILD = """
 INSERT INTO site_profiles (site_id, public_id, site_name, address, city, region, postal_code,
                            country, sedex_id, members, records, latest_audit, schemes)
-WITH placed AS (
-    SELECT rs.site_id, r.site_name, r.address, r.city, r.region, r.postal_code, r.country,
-           r.sedex_id, r.member_id, r.audit_date, r.audit_type,
-           row_number() OVER (PARTITION BY rs.site_id
-                              ORDER BY coalesce(r.audit_date, '') DESC, r.id DESC) AS place
-    FROM record_sites rs JOIN active_records r ON r.id = rs.record_id),
-totals AS (
+WITH totals AS (
     SELECT site_id, count(DISTINCT member_id) AS members, count(*) AS records,
            max(audit_date) AS latest,
-           (SELECT sedex_id FROM placed x WHERE x.site_id = placed.site_id AND x.sedex_id <> ''
-            ORDER BY x.place LIMIT 1) AS sedex
-    FROM placed GROUP BY site_id),
+           min(CASE WHEN coalesce(sedex_id, '') <> '' THEN place END) AS sedex_place
+    FROM temp.placed GROUP BY site_id),
 schemes AS (
     SELECT site_id, group_concat(audit_type, ',') AS codes
-    FROM (SELECT DISTINCT site_id, audit_type FROM placed WHERE audit_type IS NOT NULL
+    FROM (SELECT DISTINCT site_id, audit_type FROM temp.placed WHERE audit_type IS NOT NULL
           ORDER BY site_id, audit_type) GROUP BY site_id)
 SELECT p.site_id, s.public_id, coalesce(p.site_name, ''), coalesce(p.address, ''),
        coalesce(p.city, ''), coalesce(p.region, ''), coalesce(p.postal_code, ''),
-       coalesce(p.country, ''), coalesce(t.sedex, ''), t.members, t.records,
+       coalesce(p.country, ''), coalesce(x.sedex_id, ''), t.members, t.records,
        coalesce(t.latest, ''), coalesce(c.codes, '')
-FROM placed p JOIN sites s ON s.id = p.site_id JOIN totals t ON t.site_id = p.site_id
+FROM temp.placed p JOIN sites s ON s.id = p.site_id JOIN totals t ON t.site_id = p.site_id
+LEFT JOIN temp.placed x ON x.site_id = p.site_id AND x.place = t.sedex_place
 LEFT JOIN schemes c ON c.site_id = p.site_id
 WHERE p.place = 1
 """
@@ -97,8 +100,12 @@ def refresh_site_profiles(store: Store) -> None:
     """Build the site profiles again from the records' sites. Call inside a transaction
     that changed the sites (a matching run); `ensure_site_profiles` does it when needed."""
     with store.transaction():
+        store.conn.execute("DROP TABLE IF EXISTS temp.placed")
+        store.conn.execute(_PLACED)
+        store.conn.execute("CREATE INDEX temp.placed_site ON placed(site_id, place)")
         store.conn.execute("DELETE FROM site_profiles")
         store.conn.execute(_REBUILD)
+        store.conn.execute("DROP TABLE temp.placed")
         set_setting(store, BUILT_FOR, _state(store))
 
 
