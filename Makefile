@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 
 $(DEMO_DIR)/demo.aimdesk: | $(STAMP)
 	$(BIN)/aimdesk demo $(DEMO_DIR)
+	$(BIN)/aimdesk --workspace $(DEMO_DIR)/demo.aimdesk match
 
 run: $(STAMP) $(DEMO_DIR)/demo.aimdesk
 	$(BIN)/aimdesk --workspace $(DEMO_DIR)/demo.aimdesk
