@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QCheckBox, QHeaderView, QLabel, QLineEdit,
     QTableView, QVBoxLayout, QWidget,
 )
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aimdesk.core.matching.compare import FIELD_INDEX, FIELDS, NULL, SCRIPT_LEVELS, Vector, compare
-from aimdesk.core.matching.features import SiteRecord
 from aimdesk.core.resources import load_json
 
 PROBABILITY_CLAMP = 1e-6

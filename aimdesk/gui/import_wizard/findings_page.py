@@ -5,23 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-                               QVBoxLayout, QWidget, QWizardPage)
+                               QVBoxLayout, QWidget)
 
 from aimdesk.core.export.findings_report import write_prepared_findings_report
 from aimdesk.core.ingest.findings import FINDING_KINDS
-from aimdesk.gui.import_wizard.draft import ImportDraft
-from aimdesk.gui.import_wizard.reading import ReadingStatus
+from aimdesk.gui.import_wizard.draft import ImportDraft, Preview
+from aimdesk.gui.import_wizard.reading import DraftPage
 from aimdesk.gui.models import TextRowsModel, text_table
 
-class FindingsPage(QWizardPage):
+class FindingsPage(DraftPage):
     """Counts by kind, the rows concerned, and "Save report for the member…"."""
 
     def __init__(self, draft: ImportDraft, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.draft = draft
-        self.setTitle("Findings")
-        self.setSubTitle("Rows with findings are imported all the same; the report tells the "
-                         "member what to fix in its next list.")
+        super().__init__(draft, "Findings",
+                         "Rows with findings are imported all the same; the report tells the "
+                         "member what to fix in its next list.", parent)
         self.summary = QLabel(wordWrap=True)
         self.counts = TextRowsModel(("Finding", "Rows"), self)
         self.rows = TextRowsModel(("Sheet", "Row", "Finding", "Details", "Site name"), self)
@@ -31,7 +29,7 @@ class FindingsPage(QWizardPage):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(ReadingStatus(draft))
+        layout.addWidget(self.reading_status)
         layout.addWidget(self.summary)
         counts = text_table(self.counts)
         counts.horizontalHeader().setStretchLastSection(False)
@@ -39,27 +37,16 @@ class FindingsPage(QWizardPage):
         layout.addWidget(counts, 1)
         layout.addWidget(text_table(self.rows), 2)
         layout.addLayout(buttons)
-        draft.changed.connect(self._show)
-        draft.reading.connect(self.completeChanged)
 
-    def initializePage(self) -> None:
-        self._show()
-
-    def isComplete(self) -> bool:
-        return self.draft.prepared is not None and not self.draft.busy
-
-    def _show(self) -> None:
-        preview = self.draft.preview
-        if preview is not None:
-            kinds, records = preview.finding_counts, len(preview.prepared.records)
-            self.summary.setText(f"{records:,} supplier rows, {preview.rows_with_findings:,} of them with findings."
-                                 if kinds else f"{records:,} supplier rows, none with findings.")
-            self.counts.set_rows([[FINDING_KINDS.get(k, k), f"{kinds[k]:,}"]
-                                  for k in [*FINDING_KINDS, *sorted(set(kinds) - set(FINDING_KINDS))] if kinds[k]])
-            self.rows.set_rows([[sheet, row, FINDING_KINDS.get(kind, kind), message, name]
-                                for sheet, row, kind, message, name in preview.finding_rows])
-            self.save_button.setEnabled(bool(kinds))
-        self.completeChanged.emit()
+    def show_preview(self, preview: Preview) -> None:
+        kinds, records = preview.finding_counts, len(preview.prepared.records)
+        self.summary.setText(f"{records:,} supplier rows, {preview.rows_with_findings:,} of them with findings."
+                             if kinds else f"{records:,} supplier rows, none with findings.")
+        self.counts.set_rows([[FINDING_KINDS.get(k, k), f"{kinds[k]:,}"]
+                              for k in [*FINDING_KINDS, *sorted(set(kinds) - set(FINDING_KINDS))] if kinds[k]])
+        self.rows.set_rows([[sheet, row, FINDING_KINDS.get(kind, kind), message, name]
+                            for sheet, row, kind, message, name in preview.finding_rows])
+        self.save_button.setEnabled(bool(kinds))
 
     def save_report(self) -> None:
         prepared = self.draft.prepared

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from aimdesk.core.fields import CANONICAL_FIELDS, FIELD_LABELS, REQUIRED_FIELDS
 from aimdesk.core.ingest.cells import cell_text, is_blank
 from aimdesk.core.ingest.mapping import ColumnChoice, column_letter
 from aimdesk.core.ingest.prepare import SheetPart
-from aimdesk.gui.import_wizard.draft import ImportDraft
-from aimdesk.gui.import_wizard.reading import ReadingStatus
+from aimdesk.gui.import_wizard.draft import ImportDraft, Preview
+from aimdesk.gui.import_wizard.reading import DraftPage
 from aimdesk.gui.models import TextRowsModel, text_table
 
 NOT_IN_LIST = "— not in this list —"
@@ -19,15 +19,13 @@ SOURCE_WORDS = {"user": "your choice", "template": "as last time", "header": "co
 COLUMNS = ("Field", "Column in the file", "Found from", "Sample values")
 
 
-class MappingPage(QWizardPage):
+class MappingPage(DraftPage):
     """One row per field: the column chosen (changeable), why, and what it holds."""
 
     def __init__(self, draft: ImportDraft, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.draft = draft
-        self.setTitle("Columns")
-        self.setSubTitle("Check each field's column against the sample values; change any that is "
-                         "wrong. The member's choices are remembered for its next list.")
+        super().__init__(draft, "Columns",
+                         "Check each field's column against the sample values; change any that is "
+                         "wrong. The member's choices are remembered for its next list.", parent)
         self.model = TextRowsModel(COLUMNS, self)
         self.table = text_table(self.model)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -35,32 +33,22 @@ class MappingPage(QWizardPage):
         self.boxes: dict[str, QComboBox] = {}
         self.warnings = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
-        layout.addWidget(ReadingStatus(draft))
+        layout.addWidget(self.reading_status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.warnings)
-        draft.changed.connect(self._show)
-        draft.reading.connect(self.completeChanged)
 
-    def initializePage(self) -> None:
-        self._show()
-
-    def isComplete(self) -> bool:
-        return self.draft.prepared is not None and not self.draft.busy
-
-    def _show(self) -> None:
-        prepared = self.draft.prepared
-        if prepared is not None:
-            part = prepared.primary
-            chosen = {c.field: c for c in part.mapping.choices}
-            self.model.set_rows([_row(field, chosen.get(field), part) for field in CANONICAL_FIELDS])
-            names = [f"{column_letter(i)} — {label}" if label else column_letter(i)
-                     for i, label in enumerate(part.header.labels)]
-            for row, field in enumerate(CANONICAL_FIELDS):
-                self.boxes[field] = self._column_box(field, chosen.get(field), names)
-                self.table.setIndexWidget(self.model.index(row, 1), self.boxes[field])
-            self.table.setColumnWidth(1, 280)
-            self.warnings.setText("\n".join(f"⚠ {w}" for w in part.mapping.warnings))
-        self.completeChanged.emit()
+    def show_preview(self, preview: Preview) -> None:
+        prepared = preview.prepared
+        part = prepared.primary
+        chosen = {c.field: c for c in part.mapping.choices}
+        self.model.set_rows([_row(field, chosen.get(field), part) for field in CANONICAL_FIELDS])
+        names = [f"{column_letter(i)} — {label}" if label else column_letter(i)
+                 for i, label in enumerate(part.header.labels)]
+        for row, field in enumerate(CANONICAL_FIELDS):
+            self.boxes[field] = self._column_box(field, chosen.get(field), names)
+            self.table.setIndexWidget(self.model.index(row, 1), self.boxes[field])
+        self.table.setColumnWidth(1, 280)
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in part.mapping.warnings))
 
     def _column_box(self, field: str, choice: ColumnChoice | None, names: list[str]) -> QComboBox:
         box = QComboBox()

@@ -1,10 +1,11 @@
-"""What every step after the first shows while the file is read, and why it cannot go on."""
+"""What every step after the first shows while the file is read, and why it cannot go on;
+the base of those steps."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget, QWizardPage
 
-from aimdesk.gui.import_wizard.draft import ImportDraft
+from aimdesk.gui.import_wizard.draft import ImportDraft, Preview
 
 ERROR_STYLE = "color: #a31515;"
 
@@ -39,3 +40,31 @@ class ReadingStatus(QWidget):
             self.label.setStyleSheet("")
             self.label.setText("")
         self.setVisible(busy or bool(self.draft.error))
+
+
+class DraftPage(QWizardPage):
+    """A step that shows the list as read with the choices so far: it waits while the file
+    is read, and shows each new reading with `show_preview`."""
+
+    def __init__(self, draft: ImportDraft, title: str, subtitle: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.draft = draft
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.reading_status = ReadingStatus(draft)
+        draft.changed.connect(self._refresh)
+        draft.reading.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        self._refresh()
+
+    def isComplete(self) -> bool:
+        return self.draft.preview is not None and not self.draft.busy
+
+    def show_preview(self, preview: Preview) -> None:
+        raise NotImplementedError
+
+    def _refresh(self) -> None:
+        if self.draft.preview is not None:
+            self.show_preview(self.draft.preview)
+        self.completeChanged.emit()

@@ -7,13 +7,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QSpinBox, QTableView,
-                               QVBoxLayout, QWidget, QWizardPage)
+                               QVBoxLayout, QWidget)
 
 from aimdesk.core.ingest.cells import cell_text
 from aimdesk.core.ingest.mapping import column_letter
 from aimdesk.core.ingest.reader import SheetData
-from aimdesk.gui.import_wizard.draft import ImportDraft
-from aimdesk.gui.import_wizard.reading import ReadingStatus
+from aimdesk.gui.import_wizard.draft import ImportDraft, Preview
+from aimdesk.gui.import_wizard.reading import DraftPage
 
 PREVIEW_ROWS = 60
 HEADER_COLOUR = QColor("#cfe2f3")
@@ -61,15 +61,13 @@ class SheetPreviewModel(QAbstractTableModel):
         return None
 
 
-class SheetPage(QWizardPage):
+class SheetPage(DraftPage):
     """Pick another sheet or header row when AIMDesk's guess is wrong."""
 
     def __init__(self, draft: ImportDraft, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.draft = draft
-        self.setTitle("Sheet and header row")
-        self.setSubTitle("The highlighted row holds the column names. Titles, logos and notes "
-                         "above it are kept but not imported.")
+        super().__init__(draft, "Sheet and header row",
+                         "The highlighted row holds the column names. Titles, logos and notes "
+                         "above it are kept but not imported.", parent)
         self.sheet_box = QComboBox()
         self.header_spin = QSpinBox(minimum=1, maximum=1_000_000)
         self.found = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
@@ -85,33 +83,23 @@ class SheetPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.found)
-        layout.addWidget(ReadingStatus(draft))
+        layout.addWidget(self.reading_status)
         layout.addWidget(self.table, 1)
         self.sheet_box.activated.connect(self._sheet_chosen)
         self.header_spin.editingFinished.connect(self._header_chosen)
-        draft.changed.connect(self._show)
-        draft.reading.connect(self.completeChanged)
 
-    def initializePage(self) -> None:
-        self._show()
-
-    def isComplete(self) -> bool:
-        return self.draft.prepared is not None and not self.draft.busy
-
-    def _show(self) -> None:
-        prepared = self.draft.prepared
-        if prepared is not None:
-            part = prepared.primary
-            self.sheet_box.clear()
-            self.sheet_box.addItems([sheet.name for sheet in prepared.workbook.sheets])
-            self.sheet_box.setCurrentText(part.sheet.name)
-            self.header_spin.setValue(part.header.row_number)
-            self.model.show(part.sheet, part.header.row_index)
-            self.table.scrollTo(self.model.index(max(part.header.row_index - 2, 0), 0),
-                                QTableView.ScrollHint.PositionAtTop)
-            self.found.setText(_summary(prepared.workbook.path.name, part.sheet.name,
-                                        part.header.row_number, len(prepared.records), prepared.warnings))
-        self.completeChanged.emit()
+    def show_preview(self, preview: Preview) -> None:
+        prepared = preview.prepared
+        part = prepared.primary
+        self.sheet_box.clear()
+        self.sheet_box.addItems([sheet.name for sheet in prepared.workbook.sheets])
+        self.sheet_box.setCurrentText(part.sheet.name)
+        self.header_spin.setValue(part.header.row_number)
+        self.model.show(part.sheet, part.header.row_index)
+        self.table.scrollTo(self.model.index(max(part.header.row_index - 2, 0), 0),
+                            QTableView.ScrollHint.PositionAtTop)
+        self.found.setText(_summary(prepared.workbook.path.name, part.sheet.name,
+                                    part.header.row_number, len(prepared.records), prepared.warnings))
 
     def _sheet_chosen(self) -> None:
         if self.sheet_box.currentText() != self.draft.sheet:

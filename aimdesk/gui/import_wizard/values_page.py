@@ -7,12 +7,12 @@ from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QTableView,
-                               QVBoxLayout, QWidget, QWizardPage)
+                               QVBoxLayout, QWidget)
 
 from aimdesk.core.ingest.countries import all_countries
 from aimdesk.core.ingest.schemes import SCHEME_CODES, scheme_label
-from aimdesk.gui.import_wizard.draft import ImportDraft
-from aimdesk.gui.import_wizard.reading import ReadingStatus
+from aimdesk.gui.import_wizard.draft import ImportDraft, Preview
+from aimdesk.gui.import_wizard.reading import DraftPage
 from aimdesk.gui.models import TextRowsModel, text_table
 
 LEAVE = "— leave as it is —"
@@ -21,14 +21,12 @@ DATE_ORDERS = (("", "As AIMDesk reads the column"), ("dmy", "Day first (31/12/20
 ORDER_WORDS = {"dmy": "day first", "mdy": "month first", "ymd": "year first"}
 
 
-class ValuesPage(QWizardPage):
+class ValuesPage(DraftPage):
     """Map each unknown country and audit type once; AIMDesk remembers it as an alias."""
 
     def __init__(self, draft: ImportDraft, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.draft = draft
-        self.setTitle("Countries, audit types and dates")
-        self.setSubTitle("What you choose here is remembered for every later list.")
+        super().__init__(draft, "Countries, audit types and dates",
+                         "What you choose here is remembered for every later list.", parent)
         self.countries = TextRowsModel(("Country as written", "Rows", "Read it as"), self)
         self.schemes = TextRowsModel(("Audit type as written", "Rows", "Read it as"), self)
         self.country_view, self.scheme_view = _value_table(self.countries), _value_table(self.schemes)
@@ -45,33 +43,22 @@ class ValuesPage(QWizardPage):
         dates.addRow("&Dates:", self.order_box)
         dates.addRow("", self.order_note)
         layout = QVBoxLayout(self)
-        layout.addWidget(ReadingStatus(draft))
+        layout.addWidget(self.reading_status)
         layout.addWidget(self.nothing)
         layout.addWidget(self.country_group, 1)
         layout.addWidget(self.scheme_group, 1)
         layout.addLayout(dates)
-        draft.changed.connect(self._show)
-        draft.reading.connect(self.completeChanged)
 
-    def initializePage(self) -> None:
-        self._show()
-
-    def isComplete(self) -> bool:
-        return self.draft.prepared is not None and not self.draft.busy
-
-    def _show(self) -> None:
-        preview = self.draft.preview
-        if preview is not None:
-            countries, schemes = preview.unknown_countries, preview.unknown_schemes
-            _fill(self.country_view, self.countries, countries,
-                  [(c, f"{c} — {n}") for c, n in all_countries()], self._country_chosen)
-            _fill(self.scheme_view, self.schemes, schemes,
-                  [(c, scheme_label(c)) for c in SCHEME_CODES], self._scheme_chosen)
-            self.country_group.setVisible(bool(countries))
-            self.scheme_group.setVisible(bool(schemes))
-            self.nothing.setVisible(not countries and not schemes)
-            self._show_dates()
-        self.completeChanged.emit()
+    def show_preview(self, preview: Preview) -> None:
+        countries, schemes = preview.unknown_countries, preview.unknown_schemes
+        _fill(self.country_view, self.countries, countries,
+              [(c, f"{c} — {n}") for c, n in all_countries()], self._country_chosen)
+        _fill(self.scheme_view, self.schemes, schemes,
+              [(c, scheme_label(c)) for c in SCHEME_CODES], self._scheme_chosen)
+        self.country_group.setVisible(bool(countries))
+        self.scheme_group.setVisible(bool(schemes))
+        self.nothing.setVisible(not countries and not schemes)
+        self._show_dates()
 
     def _country_chosen(self, text: str, code: str) -> None:
         if code:
