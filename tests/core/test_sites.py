@@ -84,3 +84,26 @@ def test_dashboard_figures(sites_store: Store) -> None:
     for code, count in ages.items():
         assert len(record_ids(sites_store, RecordQuery(audit_age=code, as_of=as_of))) == count
     assert figures.last_match and figures.review_backlog == 0
+
+
+def test_an_incremental_run_refreshes_just_the_sites_it_touched_as_a_full_rebuild_would(
+        sites_store: Store, tmp_path: Path) -> None:
+    from aimdesk.core.store.sites import refresh_site_profiles
+
+    refresh_site_profiles(sites_store)  # as the last run would have left them
+    header = ["Factory name", "Address", "City", "Country", "Audit date"]
+    write_csv(tmp_path / "green.csv", [header, ["Golden Star Textiles", "5 Renmin Road", "Ningbo", "China", "2026-01-02"],
+                                       ["Delta Shoes", "4 River Rd", "Ho Chi Minh City", "Vietnam", "2025-11-30"]])
+    write_csv(tmp_path / "blue.csv", [header, ["Harbour Knitwear", "88 Quay Street", "Porto", "Portugal", "2025-06-21"]])
+    import_file(sites_store, tmp_path / "green.csv", ImportOptions(member="Green Co"), who="t")
+    import_file(sites_store, tmp_path / "blue.csv", ImportOptions(member="Blue Fashion", replace=True), who="t")
+    assert not run_matching(sites_store, who="t").is_full
+
+    def profiles() -> list[tuple[object, ...]]:
+        return list(sites_store.conn.execute("SELECT * FROM site_profiles ORDER BY site_id"))
+
+    after_run = profiles()
+    refresh_site_profiles(sites_store)
+    assert profiles() == after_run
+    golden = next(row for row in after_run if "GOLDEN" in str(row[2]).upper())
+    assert golden[9:12] == (2, 2, "2026-01-02")  # Acme's and Green's records; Blue's was replaced

@@ -29,10 +29,11 @@ from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
 from aimdesk.core.store.matching import (
     DecisionRow, MatchInput, StoredPair, assign_sites, cache_keys, cached_keys, create_site,
     current_decisions, finish_run, predecessor_sites, supplier_key,
-    latest_model, match_inputs, replace_pairs, retire_empty_sites, start_run, stored_pairs,
+    latest_model, match_inputs, replace_pairs, retire_empty_sites, sites_losing_records, start_run,
+    stored_pairs,
 )
 from aimdesk.core.store.settings import get_setting
-from aimdesk.core.store.sites import refresh_site_profiles
+from aimdesk.core.store.sites import profiles_follow_last_run, refresh_site_profiles
 from aimdesk.core.store.workspace import Store, timestamp, utc_now
 
 AUTO_SETTING, REVIEW_SETTING = "match.auto_probability", "match.review_probability"
@@ -148,6 +149,7 @@ def _run(store: Store, *, full: bool, who: str, now: Callable[[], datetime],
     final = [_with_band(p, "held") if (p.left, p.right) in held else p for p in kept]
     check(cancel)
     with store.transaction():
+        partial = incremental and profiles_follow_last_run(store)
         run_id = start_run(store, started_at=timestamp(moment), is_full=not incremental, who=who)
         replace_pairs(store, final, run_id=run_id, unchanged=earlier if incremental else None)
         cache_keys(store, version, fresh_keys)
@@ -155,14 +157,16 @@ def _run(store: Store, *, full: bool, who: str, now: Callable[[], datetime],
         assignment = assign_site_ids(clustering.clusters, current,
                                      lambda: create_site(store, created_at=timestamp(moment)))
         stored = {row.id: row.site_id for row in inputs}
-        assign_sites(store, {r: s for r, s in assignment.items() if stored.get(r) != s})
+        changed = {r: s for r, s in assignment.items() if stored.get(r) != s}
+        touched = sites_losing_records(store) | set(changed.values()) | {stored[r] for r in changed if stored[r]}
+        assign_sites(store, changed)
         retire_empty_sites(store, retired_at=timestamp(moment))
-        refresh_site_profiles(store)
+        refresh_site_profiles(store, sites=touched if partial else None)
         result = _summary(run_id, not incremental, records, new_ids, pair_count, final,
                           clustering.clusters, started)
         finish_run(store, run_id, finished_at=timestamp(now()), model=model.to_json(),
                    counts=_counts(result))
-    release_gradually(inputs, views, scored, earlier, kept, final, fresh_keys, current, assignment, stored,
+    release_gradually(inputs, views, scored, earlier, kept, final, fresh_keys, current, assignment, stored, changed,
                       *records.containers())
     report(progress, 4, 4, "Matching finished")
     return result

@@ -201,6 +201,13 @@ def assign_sites(store: Store, assignment: dict[int, int]) -> None:
         list(assignment.items()))
 
 
+def sites_losing_records(store: Store) -> set[int]:
+    """Sites holding records that are no longer active (their list was replaced)."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT site_id FROM record_sites WHERE record_id NOT IN (SELECT id FROM active_records)")
+    return {row[0] for row in rows}
+
+
 def retire_empty_sites(store: Store, *, retired_at: str) -> int:
     """Mark sites without active records as retired (their ids are never given again)."""
     store.conn.execute(

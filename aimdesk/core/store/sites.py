@@ -9,7 +9,7 @@ sites since they were built (`ensure_site_profiles`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields
 
 from aimdesk.core.store.records import FETCH_CHUNK
@@ -71,7 +71,9 @@ SELECT rs.site_id, r.site_name, r.address, r.city, r.region, r.postal_code, r.co
        row_number() OVER (PARTITION BY rs.site_id
                           ORDER BY coalesce(r.audit_date, '') DESC, r.id DESC) AS place
 FROM record_sites rs JOIN active_records r ON r.id = rs.record_id
+{only}
 """
+_ONLY = "WHERE rs.site_id IN (SELECT site_id FROM temp.touched)"
 
 _REBUILD = """
 INSERT INTO site_profiles (site_id, public_id, site_name, address, city, region, postal_code,
@@ -96,16 +98,26 @@ WHERE p.place = 1
 """
 
 
-def refresh_site_profiles(store: Store) -> None:
-    """Build the site profiles again from the records' sites. Call inside a transaction
-    that changed the sites (a matching run); `ensure_site_profiles` does it when needed."""
+def refresh_site_profiles(store: Store, *, sites: Collection[int] | None = None) -> None:
+    """Build the site profiles again from the records' sites: all of them, or only
+    `sites` (the ones a run changed: an incremental run touches few). Call inside the
+    transaction that changed the sites; `ensure_site_profiles` does it when needed."""
+    conn = store.conn
     with store.transaction():
-        store.conn.execute("DROP TABLE IF EXISTS temp.placed")
-        store.conn.execute(_PLACED)
-        store.conn.execute("CREATE INDEX temp.placed_site ON placed(site_id, place)")
-        store.conn.execute("DELETE FROM site_profiles")
-        store.conn.execute(_REBUILD)
-        store.conn.execute("DROP TABLE temp.placed")
+        conn.execute("DROP TABLE IF EXISTS temp.placed")
+        conn.execute("DROP TABLE IF EXISTS temp.touched")
+        if sites is None:
+            conn.execute(_PLACED.format(only=""))
+            conn.execute("DELETE FROM site_profiles")
+        else:
+            conn.execute("CREATE TEMP TABLE touched (site_id INTEGER PRIMARY KEY)")
+            conn.executemany("INSERT OR IGNORE INTO temp.touched VALUES (?)", [(s,) for s in sites])
+            conn.execute(_PLACED.format(only=_ONLY))
+            conn.execute("DELETE FROM site_profiles WHERE site_id IN (SELECT site_id FROM temp.touched)")
+        conn.execute("CREATE INDEX temp.placed_site ON placed(site_id, place)")
+        conn.execute(_REBUILD)
+        conn.execute("DROP TABLE temp.placed")
+        conn.execute("DROP TABLE IF EXISTS temp.touched")
         set_setting(store, BUILT_FOR, _state(store))
 
 
@@ -113,6 +125,13 @@ def ensure_site_profiles(store: Store) -> None:
     """Rebuild the profiles if a matching run or an import came after they were built."""
     if get_setting(store, BUILT_FOR, None) != _state(store):
         refresh_site_profiles(store)
+
+
+def profiles_follow_last_run(store: Store) -> bool:
+    """Were the profiles built after the latest matching run? Then a run that changes a
+    few sites may refresh just those (imports since then show as sites losing records)."""
+    built = get_setting(store, BUILT_FOR, None)
+    return built is not None and built[0] == _state(store)[0]
 
 
 def _state(store: Store) -> list[int]:
