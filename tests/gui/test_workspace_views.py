@@ -172,3 +172,33 @@ def test_a_member_is_renamed_and_a_taken_name_refused(window: MainWindow, monkey
     assert page.edit_current()
     names = {page.model.member_at(r).name: page.model.member_at(r).contact for r in range(page.model.rowCount())}
     assert names == {"Acme Retail Group": "Jo Smith, jo@acme.example", "Blue Fashion": ""}
+
+
+def test_the_welcome_page_builds_and_opens_the_demo_workspace(make_window: WindowFactory, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import aimdesk.gui.main_window as main_window_module
+
+    monkeypatch.setattr(main_window_module.platformdirs, "user_data_dir", lambda *args: str(tmp_path / "data"))
+    window = make_window()
+    assert window.views.currentWidget() is window.empty_state
+    with qtbot.waitSignal(window.runner.idle, timeout=120_000):
+        window.empty_state.demo_requested.emit()
+    assert window.store is not None and window.store.path == tmp_path / "data" / "demo" / "demo.aimdesk"
+    qtbot.waitUntil(lambda: window.dashboard_page.figures is not None, timeout=20_000)
+    assert window.dashboard_page.figures.members >= 12 and window.dashboard_page.figures.shared_sites > 0
+
+
+def test_a_copy_and_a_records_export_are_written_in_the_background(demo_window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from aimdesk.gui import main_window as main_window_module
+
+    copy, export = tmp_path / "copy.aimdesk", tmp_path / "records.csv"
+    answers = iter([str(copy), str(export)])
+    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    for action in (demo_window.backup_action, demo_window.export_records_action):
+        with qtbot.waitSignal(demo_window.runner.idle, timeout=30_000):
+            action.trigger()
+    with Store.open(copy) as store:
+        assert store.conn.execute("SELECT count(*) FROM records").fetchone()[0] == demo_window.dashboard_page.figures.records
+    assert export.read_text(encoding="utf-8-sig").count("\n") == demo_window.dashboard_page.figures.records + 1
+    assert "records.csv" in demo_window.statusBar().currentMessage()
