@@ -143,3 +143,11 @@ def test_labels_in_latin_script_do_not_teach_the_cross_script_levels() -> None:
     for level in (labels.index("other script, same reading"), labels.index("other script")):
         assert many.field_weight(name, level) == pytest.approx(few.field_weight(name, level))
     assert many.field_weight(name, labels.index("other script, same reading")) > 2
+
+
+def test_pairs_are_compared_in_increasing_order_whatever_their_number() -> None:
+    from aimdesk.core.matching.run import in_order
+
+    keys = {pack(left, right) for left in range(1, 700, 3) for right in range(left + 1, left + 40, 7)}
+    expected = sorted(keys)
+    assert list(in_order(keys)) == expected and not keys
