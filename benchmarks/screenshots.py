@@ -93,6 +93,8 @@ def take_screenshots(workspace: Path, out_dir: Path) -> list[Path]:
             if page is window.sites_page:
                 page.shared_only.setChecked(True)
                 page.table.selectRow(0)
+            if page is window.records_page:
+                page.table.selectRow(2)
             settle(app, lambda: window.dashboard_page.figures is not None)
             save(window, out_dir / f"{name.lower()}.png", saved)
         source = next(workspace.parent.glob(f"members/{WIZARD_LIST.lower()}*"), None)

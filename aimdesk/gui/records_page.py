@@ -6,9 +6,9 @@ import datetime as dt
 import html
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QCheckBox, QHeaderView, QLabel, QLineEdit, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,7 @@ from aimdesk.core.store.workspace import Store
 from aimdesk.gui.filter_bar import filter_bar, filter_combo
 from aimdesk.gui.formatting import country_label, format_count, plural
 from aimdesk.gui.models import RecordsTableModel
+from aimdesk.gui.record_detail import RecordDetail
 
 SEARCH_HINT = "Search site names, addresses, cities, Sedex ids…"
 
@@ -88,7 +89,14 @@ class RecordsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.empty_label, 1)
-        layout.addWidget(self.table, 1)
+        self.detail = RecordDetail()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._show_record)
         self._fill_filters()
 
     def _make_table(self) -> QTableView:
@@ -138,7 +146,7 @@ class RecordsPage(QWidget):
         name = html.escape(store.path.name) if store else ""
         self.empty_label.setText(NO_RECORDS_TEXT.format(name=name))
         self.empty_label.setVisible(store is not None and not has_records)
-        self.table.setVisible(store is None or has_records)
+        self.splitter.setVisible(store is None or has_records)
         for widget in self._filters:
             widget.setEnabled(has_records)  # nothing to filter yet
         self.model.set_store(store, self._query_from_widgets())
@@ -211,6 +219,10 @@ class RecordsPage(QWidget):
             self.member_filter.addItem(member.name, member.id)
         for code in record_countries(self._store):
             self.country_filter.addItem(country_label(code), code)
+
+    def _show_record(self, current: QModelIndex) -> None:
+        record_id = self.model.record_id_at(current.row()) if current.isValid() else None
+        self.detail.show_record(self._store, record_id)
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()

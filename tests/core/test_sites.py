@@ -107,3 +107,15 @@ def test_an_incremental_run_refreshes_just_the_sites_it_touched_as_a_full_rebuil
     assert profiles() == after_run
     golden = next(row for row in after_run if "GOLDEN" in str(row[2]).upper())
     assert golden[9:12] == (2, 2, "2026-01-02")  # Acme's and Green's records; Blue's was replaced
+
+
+def test_a_record_shows_its_raw_row_and_its_site(sites_store: Store) -> None:
+    from aimdesk.core.store.records import record_raw_row, record_site
+
+    (golden,) = site_ids(sites_store, SiteQuery(min_members=2))
+    first = site_record_ids(sites_store, golden)[0]
+    assert record_site(sites_store, first) == golden
+    raw = record_raw_row(sites_store, first)
+    assert raw is not None and raw.file_name == "b.csv" and raw.row_number == 2
+    assert dict(zip(raw.headers, raw.cells))["Factory name"] == "GOLDEN STAR TEXTILES CO LTD"
+    assert record_raw_row(sites_store, 10_000) is None and record_site(sites_store, 10_000) is None

@@ -202,3 +202,17 @@ def test_a_copy_and_a_records_export_are_written_in_the_background(demo_window: 
         assert store.conn.execute("SELECT count(*) FROM records").fetchone()[0] == demo_window.dashboard_page.figures.records
     assert export.read_text(encoding="utf-8-sig").count("\n") == demo_window.dashboard_page.figures.records + 1
     assert "records.csv" in demo_window.statusBar().currentMessage()
+
+
+def test_a_selected_record_shows_its_raw_row_and_its_site(demo_window: MainWindow) -> None:
+    page = demo_window.records_page
+    demo_window.show_page(page)
+    page.table.selectRow(0)
+    record = page.model.record_at(0)
+    detail = demo_window.records_page.detail
+    assert f"row {record.source_row}" in detail.raw_title.text() and record.source_file in detail.raw_title.text()
+    cells = [detail.raw.index(r, 1).data() for r in range(detail.raw.rowCount())]
+    assert record.site_name in cells
+    assert detail.site_title.text().startswith("Site S")
+    members = {detail.site.index(r, 0).data() for r in range(detail.site.rowCount())}
+    assert record.member in members

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 
@@ -227,3 +228,31 @@ def record_countries(store: Store) -> list[str]:
         "SELECT DISTINCT country FROM active_records WHERE country IS NOT NULL ORDER BY country"
     )
     return [row[0] for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """A record's row as the member's file had it, beside the file's column names."""
+
+    file_name: str
+    sheet: str
+    row_number: int
+    headers: list[str]
+    cells: list[object]
+
+
+def record_raw_row(store: Store, record_id: int) -> RawRow | None:
+    """The row of the member's file a record was read from (None: no such record)."""
+    row = store.conn.execute(
+        "SELECT i.file_name, coalesce(w.sheet, ''), w.row_number, coalesce(i.headers_json, '[]'), w.cells_json "
+        "FROM records r JOIN raw_rows w ON w.id = r.raw_row_id JOIN imports i ON i.id = r.import_id "
+        "WHERE r.id = ?", (record_id,)).fetchone()
+    if row is None:
+        return None
+    return RawRow(row[0], row[1], row[2], json.loads(row[3]), json.loads(row[4]))
+
+
+def record_site(store: Store, record_id: int) -> int | None:
+    """The internal id of the site a record belongs to (None before matching)."""
+    row = store.conn.execute("SELECT site_id FROM record_sites WHERE record_id = ?", (record_id,)).fetchone()
+    return int(row[0]) if row else None
