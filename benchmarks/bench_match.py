@@ -36,6 +36,8 @@ from aimdesk.core.matching.normalise import normalise_name
 from aimdesk.core.store.matching import match_inputs
 from aimdesk.core.store.workspace import Store
 
+from pair_scores import pairs_of, prf
+
 AIMDESK = [sys.executable, "-m", "aimdesk"]
 DEMO_RECORDS_AT_SCALE_1 = 7073
 BASELINE_THRESHOLD = 90
@@ -82,21 +84,6 @@ def truth_by_record(data: Path, records_csv: Path) -> tuple[dict[int, str], dict
                 true_site[record] = truth[key]
                 predicted[record] = row["site_id"] or f"single-{record}"
     return true_site, predicted
-
-
-def pairs_of(groups: dict[int, str]) -> set[tuple[int, int]]:
-    members: dict[str, list[int]] = defaultdict(list)
-    for record, group in groups.items():
-        members[group].append(record)
-    return {pair for ids in members.values() for pair in itertools.combinations(sorted(ids), 2)}
-
-
-def prf(predicted: set[tuple[int, int]], true: set[tuple[int, int]]) -> dict[str, float]:
-    hit = len(predicted & true)
-    precision = hit / len(predicted) if predicted else 1.0
-    recall = hit / len(true) if true else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
 def export_records(workspace: Path, out: Path) -> None:

@@ -29,16 +29,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import itertools
 import logging
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
 import splink
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+from pair_scores import pairs_of, prf
 
 FIELDS = ["site_name", "address", "city", "postal_code", "country", "sedex_id"]
 THRESHOLDS = [0.95, 0.9]
@@ -57,21 +57,6 @@ def truth_by_record(data: Path, records_csv: Path) -> dict[int, str]:
             if key in truth:
                 true_site[int(row["record_id"])] = truth[key]
     return true_site
-
-
-def pairs_of(groups: dict[int, str]) -> set[tuple[int, int]]:
-    members: dict[str, list[int]] = defaultdict(list)
-    for record, group in groups.items():
-        members[group].append(record)
-    return {pair for ids in members.values() for pair in itertools.combinations(sorted(ids), 2)}
-
-
-def prf(predicted: set[tuple[int, int]], true: set[tuple[int, int]]) -> dict[str, float]:
-    hit = len(predicted & true)
-    precision = hit / len(predicted) if predicted else 1.0
-    recall = hit / len(true) if true else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
 def load(records_csv: Path) -> pd.DataFrame:

@@ -15,7 +15,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from bench_match import export_records, import_data_set, pairs_of, truth_by_record
+from bench_match import export_records, import_data_set, truth_by_record
+from pair_scores import pairs_of
 
 from aimdesk.core.matching.blocking import candidate_pairs, unpack
 from aimdesk.core.matching.compare import FIELDS, NULL, compare

@@ -3,7 +3,8 @@ window still fits a 1366-pixel screen at 125 % and narrower."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -31,3 +32,11 @@ def filter_bar(search: QLineEdit, filters: Sequence[QWidget], count: QLabel) -> 
     rows.addLayout(top)
     rows.addLayout(second)
     return rows
+
+
+def fill_combo(box: QComboBox, everything: str, items: Iterable[tuple[str, Any]]) -> None:
+    """The filter's choices: "everything" (data None) first, then (label, data) items."""
+    box.clear()
+    box.addItem(everything, None)
+    for label, data in items:
+        box.addItem(label, data)

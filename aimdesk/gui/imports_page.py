@@ -37,9 +37,6 @@ class ImportsPage(QWidget):
     def set_store(self, store: Store | None) -> None:
         self.model.set_rows([_row(item) for item in (list_imports(store) if store else [])])
 
-    def refresh(self, store: Store | None) -> None:
-        self.set_store(store)
-
 
 def _row(item: ImportSummary) -> list[str]:
     return [str(item.id), item.member, item.file_name, item.sheet, format_count(item.rows_read),

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.store: Store | None = None
         self.runner = JobRunner(self)
+        self.import_wizard: ImportWizard | None = None
         self.dashboard_page = DashboardPage()
         self.members_page = MembersPage()
         self.imports_page = ImportsPage()

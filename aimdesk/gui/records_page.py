@@ -18,7 +18,7 @@ from aimdesk.core.store.records import (
     AUDIT_AGES, NO_AUDIT_DATE, RECORD_COLUMNS, RecordQuery, count_active_records, record_countries,
 )
 from aimdesk.core.store.workspace import Store
-from aimdesk.gui.filter_bar import filter_bar, filter_combo
+from aimdesk.gui.filter_bar import fill_combo, filter_bar, filter_combo
 from aimdesk.gui.formatting import country_label, format_count, plural
 from aimdesk.gui.models import RecordsTableModel
 from aimdesk.gui.record_detail import RecordDetail
@@ -200,25 +200,13 @@ class RecordsPage(QWidget):
         )
 
     def _fill_filters(self) -> None:
-        self.member_filter.clear()
-        self.member_filter.addItem("All members", None)
-        self.country_filter.clear()
-        self.country_filter.addItem("All countries", None)
-        self.scheme_filter.clear()
-        self.scheme_filter.addItem("All schemes", None)
-        for code in SCHEME_CODES:
-            self.scheme_filter.addItem(scheme_label(code), code)
-        self.age_filter.clear()
-        self.age_filter.addItem("Any audit age", None)
-        for code, label, *_ in AUDIT_AGES:
-            self.age_filter.addItem(label, code)
-        self.age_filter.addItem(NO_AUDIT_DATE[1], NO_AUDIT_DATE[0])
-        if self._store is None:
-            return
-        for member in list_members(self._store):
-            self.member_filter.addItem(member.name, member.id)
-        for code in record_countries(self._store):
-            self.country_filter.addItem(country_label(code), code)
+        store = self._store
+        fill_combo(self.member_filter, "All members", [(m.name, m.id) for m in list_members(store)] if store else [])
+        fill_combo(self.country_filter, "All countries",
+                   [(country_label(c), c) for c in record_countries(store)] if store else [])
+        fill_combo(self.scheme_filter, "All schemes", [(scheme_label(c), c) for c in SCHEME_CODES])
+        fill_combo(self.age_filter, "Any audit age",
+                   [*((label, code) for code, label, *_ in AUDIT_AGES), (NO_AUDIT_DATE[1], NO_AUDIT_DATE[0])])
 
     def _show_record(self, current: QModelIndex) -> None:
         record_id = self.model.record_id_at(current.row()) if current.isValid() else None

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QLabel, QLineEdit,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from aimdesk.core.ingest.schemes import SCHEME_CODES, scheme_label
@@ -15,7 +15,7 @@ from aimdesk.core.store.records import fetch_records
 from aimdesk.core.store.sites import (SITE_COLUMNS, SiteQuery, SiteRow, fetch_sites, site_countries,
                                       site_ids, site_record_ids)
 from aimdesk.core.store.workspace import Store
-from aimdesk.gui.filter_bar import filter_bar, filter_combo
+from aimdesk.gui.filter_bar import fill_combo, filter_bar, filter_combo
 from aimdesk.gui.formatting import country_label, format_count, plural
 from aimdesk.gui.models import Index, LazyQueryModel, TextRowsModel, text_table
 
@@ -129,9 +129,9 @@ class SitesPage(QWidget):
             widget.blockSignals(True)
         self.search.clear()
         self.shared_only.setChecked(False)
-        _fill(self.member_filter, "All members", [(m.name, m.id) for m in list_members(store)] if store else [])
-        _fill(self.country_filter, "All countries", [(country_label(c), c) for c in site_countries(store)] if store else [])
-        _fill(self.scheme_filter, "All schemes", [(scheme_label(c), c) for c in SCHEME_CODES])
+        fill_combo(self.member_filter, "All members", [(m.name, m.id) for m in list_members(store)] if store else [])
+        fill_combo(self.country_filter, "All countries", [(country_label(c), c) for c in site_countries(store)] if store else [])
+        fill_combo(self.scheme_filter, "All schemes", [(scheme_label(c), c) for c in SCHEME_CODES])
         for widget in widgets:
             widget.blockSignals(False)
         self.model.set_store(store, SiteQuery())
@@ -179,9 +179,3 @@ class SitesPage(QWidget):
                                r.audit_date, scheme_label(r.audit_type), r.source_file, str(r.source_row)]
                               for r in (records[i] for i in ids if i in records)])
 
-
-def _fill(box: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
-    box.clear()
-    box.addItem(everything, None)
-    for label, data in items:
-        box.addItem(label, data)

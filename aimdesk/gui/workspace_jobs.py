@@ -13,7 +13,8 @@ from aimdesk.core.store.workspace import Store
 from aimdesk.demo.build import make_demo
 from aimdesk.gui.jobs import Job, workspace_job
 
-SITES, RECORDS, DECISIONS, NOTHING = "sites", "records", "decisions", ""
+SITES, DECISIONS = "sites", "decisions"
+"""What a job changes (`Job.changes`): the window re-reads the workspace after it."""
 
 
 def matching_job(workspace: Path, *, who: str, full: bool) -> Job:

@@ -31,11 +31,12 @@ class ValueAliases:
 
     def country(self, text: str) -> str | None:
         """The country a cell names: the alias first, then AIMDesk's own reading."""
-        return self.countries.get(country_key(text)) or normalise_country(text)
+        found = self.countries.get(country_key(text)) if self.countries else None
+        return found or normalise_country(text)
 
     def scheme(self, text: str) -> SchemeMatch:
         """The scheme an audit-type cell names: the alias first, then the rules."""
-        code = self.schemes.get(normalise_scheme_text(text))
+        code = self.schemes.get(normalise_scheme_text(text)) if self.schemes else None
         if code is None:
             return normalise_scheme(text)
         social = code != "NOT_SOCIAL"

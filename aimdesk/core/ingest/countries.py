@@ -249,7 +249,8 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-def all_countries() -> list[tuple[str, str]]:
+@cache
+def all_countries() -> tuple[tuple[str, str], ...]:
     """(alpha-2 code, display name) of every country, by name: what a user may choose."""
     codes = {country.alpha_2 for country in pycountry.countries} | set(load_json(ALIASES_FILE)["extra_countries"])
-    return sorted(((code, country_name(code)) for code in codes), key=lambda item: item[1])
+    return tuple(sorted(((code, country_name(code)) for code in codes), key=lambda item: item[1]))
