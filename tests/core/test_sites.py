@@ -119,3 +119,16 @@ def test_a_record_shows_its_raw_row_and_its_site(sites_store: Store) -> None:
     assert raw is not None and raw.file_name == "b.csv" and raw.row_number == 2
     assert dict(zip(raw.headers, raw.cells))["Factory name"] == "GOLDEN STAR TEXTILES CO LTD"
     assert record_raw_row(sites_store, 10_000) is None and record_site(sites_store, 10_000) is None
+
+
+def test_a_new_list_leaves_the_profiles_alone_until_matching(sites_store: Store, tmp_path: Path) -> None:
+    from aimdesk.core.store.sites import ensure_site_profiles
+
+    ensure_site_profiles(sites_store)
+    before = list(sites_store.conn.execute("SELECT * FROM site_profiles ORDER BY site_id"))
+    sites_store.conn.execute("CREATE TEMP TRIGGER no_rebuild BEFORE DELETE ON main.site_profiles "
+                             "BEGIN SELECT RAISE(ABORT, 'rebuilt'); END")
+    write_csv(tmp_path / "green.csv", [["Factory name", "Country"], ["Delta Shoes", "Vietnam"]])
+    import_file(sites_store, tmp_path / "green.csv", ImportOptions(member="Green Co"), who="t")
+    ensure_site_profiles(sites_store)  # would raise if it rebuilt anything
+    assert list(sites_store.conn.execute("SELECT * FROM site_profiles ORDER BY site_id")) == before

@@ -3,8 +3,8 @@
 A site is shown as its most recently audited record says it (the latest audit date, then
 the latest import); its Sedex id is the first one found in that same order; it counts
 the members and records behind it and lists their audit schemes. These profiles are kept
-in `site_profiles` and rebuilt whenever a matching run or an import has changed the
-sites since they were built (`ensure_site_profiles`).
+in `site_profiles`, refreshed by each matching run and, for the sites concerned, when a
+list is replaced (`ensure_site_profiles`).
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields
 
+from aimdesk.core.store.matching import sites_losing_records
 from aimdesk.core.store.records import FETCH_CHUNK
 from aimdesk.core.store.settings import get_setting, set_setting
 from aimdesk.core.store.workspace import Store
 
 BUILT_FOR = "sites.profiles_built_for"
-"""Setting: [latest match run id, latest import id] when the profiles were built."""
+"""Setting: [latest match run id, number of replaced lists] when the profiles were built.
+Only these change sites: a new list's records have none until matching runs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +124,14 @@ def refresh_site_profiles(store: Store, *, sites: Collection[int] | None = None)
 
 
 def ensure_site_profiles(store: Store) -> None:
-    """Rebuild the profiles if a matching run or an import came after they were built."""
-    if get_setting(store, BUILT_FOR, None) != _state(store):
+    """Bring the profiles up to date: all of them after a matching run they have not
+    seen, only the sites that lost records when a list was replaced since."""
+    built, state = get_setting(store, BUILT_FOR, None), _state(store)
+    if built == state:
+        return
+    if built is not None and built[0] == state[0]:
+        refresh_site_profiles(store, sites=sites_losing_records(store))
+    else:
         refresh_site_profiles(store)
 
 
@@ -135,10 +143,10 @@ def profiles_follow_last_run(store: Store) -> bool:
 
 
 def _state(store: Store) -> list[int]:
-    run, imported = store.conn.execute(
+    run, replaced = store.conn.execute(
         "SELECT (SELECT coalesce(max(id), 0) FROM match_runs), "
-        "(SELECT coalesce(max(id), 0) FROM imports)").fetchone()
-    return [run, imported]
+        "(SELECT count(*) FROM imports WHERE status = 'superseded')").fetchone()
+    return [run, replaced]
 
 
 def site_ids(store: Store, query: SiteQuery = SiteQuery()) -> list[int]:
