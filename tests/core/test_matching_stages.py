@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from aimdesk.core.matching.blocking import candidate_pairs, pack, unpack
+from aimdesk.core.matching.blocking import PARTNER_LIMIT, candidate_pairs, pack, unpack
 from aimdesk.core.matching.compare import FIELDS, NULL, compare
 from aimdesk.core.matching.features import site_record, site_records
 from aimdesk.core.matching.model import default_model, estimate, probability
@@ -145,9 +145,18 @@ def test_labels_in_latin_script_do_not_teach_the_cross_script_levels() -> None:
     assert many.field_weight(name, labels.index("other script, same reading")) > 2
 
 
-def test_pairs_are_compared_in_increasing_order_whatever_their_number() -> None:
-    from aimdesk.core.matching.run import in_order
-
-    keys = {pack(left, right) for left in range(1, 700, 3) for right in range(left + 1, left + 40, 7)}
-    expected = sorted(keys)
-    assert list(in_order(keys)) == expected and not keys
+def test_a_crowded_record_keeps_the_partners_it_shares_most_with() -> None:
+    """20 x 20 records, each sharing a name word with its row and one with its column:
+    38 partners each, more than the limit; the pair that also shares a postal code stays."""
+    syllables = [c + v for c in "bdgkmptvz" for v in "aeiou"]
+    words = [f"{a}{b}q" for a, b in zip(syllables[:40], reversed(syllables))]
+    grid = [record(row * 20 + col + 1, f"{words[row]} {words[20 + col]}", city=f"Town {row * 20 + col}",
+                   postal="518101" if row * 20 + col + 1 in (1, 400) else "")
+            for row in range(20) for col in range(20)]
+    keys = candidate_pairs(site_records(grid)[0])
+    pairs = {unpack(key) for key in keys}
+    assert keys == sorted(keys)
+    assert (1, 400) in pairs  # a postal code and nothing else in common, but a rare one
+    assert len(pairs) < 400 * 38 // 2
+    assert min(Counter(end for pair in pairs for end in pair).values()) == PARTNER_LIMIT
+    assert all((a - 1) // 20 == (b - 1) // 20 or (a - b) % 20 == 0 or (a, b) == (1, 400) for a, b in pairs)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -181,27 +181,11 @@ def _current_sites(store: Store, inputs: Sequence[MatchInput]) -> dict[int, int 
         for row in inputs}
 
 
-PAIRS_PER_SORT_SHIFT = 40
-"""Pairs are sorted 256 left-hand record ids at a time (see `in_order`)."""
-
-
-def in_order(pairs: set[int]) -> Iterator[int]:
-    """The packed pairs in increasing order, emptying `pairs`. They are sorted a slice of
-    left-hand ids at a time: one sort of a million ints holds the interpreter lock for a
-    third of a second, and a window sharing the process would freeze that long."""
-    slices: dict[int, list[int]] = defaultdict(list)
-    for key in pairs:
-        slices[key >> PAIRS_PER_SORT_SHIFT].append(key)
-    pairs.clear()
-    for number in sorted(slices):
-        yield from sorted(slices.pop(number))
-
-
-def _compare_all(pairs: set[int], by_id: RecordSet, *, progress: Progress | None,
+def _compare_all(pairs: list[int], by_id: RecordSet, *, progress: Progress | None,
                  cancel: CancelToken | None) -> Comparisons:
     compared = Comparisons()
     total = len(pairs)
-    for done, key in enumerate(in_order(pairs)):
+    for done, key in enumerate(pairs):
         if done % BATCH == 0:
             check(cancel)
             report(progress, done, total, "Comparing pairs")
