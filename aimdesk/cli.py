@@ -85,20 +85,42 @@ def _add_matching(commands: argparse._SubParsersAction) -> None:  # type: ignore
     decide.add_argument("verdict", choices=("same", "different", "unsure"))
     decide.add_argument("--reviewer", metavar="NAME", help="who decides (default: your login name)")
     decide.add_argument("--note", default="", help="why, in a few words")
+    _add_review(commands)
+
+
+def _add_review(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     review = commands.add_parser(
         "review", help="review packets: export the pairs to check, import the decisions",
         description="Export the pairs that need a person to a csv or xlsx packet, import a "
-                    "filled packet, or show how much is left to review.")
+                    "filled packet, settle the rows that contradict a decision in force, or "
+                    "show how much is left to review.")
     actions = review.add_subparsers(dest="review_action", metavar="ACTION", required=True)
-    export = actions.add_parser("export", help="write the pairs to review to a csv or xlsx file",
-                                description="Write one row per pair to review, most useful first.")
+    export = actions.add_parser(
+        "export", help="write the pairs to review to a csv or xlsx packet",
+        description="Write one row per pair to review, most useful first, as a new packet with "
+                    "its own id (printed); every row carries a check so that edited rows are "
+                    "refused on import.")
     export.add_argument("out", type=Path, metavar="OUT.csv|OUT.xlsx")
     export.add_argument("--limit", type=_positive, metavar="N", help="at most N pairs")
-    read = actions.add_parser("import", help="apply the decisions of a filled packet",
-                              description="Apply the same / different / unsure decisions written "
-                                          "in a packet's decision column.")
+    export.add_argument("--show-members", action="store_true",
+                        help="show members' names instead of neutral labels (Member A, B, …)")
+    read = actions.add_parser(
+        "import", help="apply the decisions of a filled packet",
+        description="Apply the same / different / unsure decisions written in a packet of this "
+                    "workspace. A row that contradicts a decision in force is not applied: it "
+                    "is kept as a conflict to settle with 'review resolve'.")
     read.add_argument("packet", type=Path, metavar="IN.csv|IN.xlsx")
     read.add_argument("--reviewer", required=True, metavar="NAME", help="who filled the packet")
+    actions.add_parser("conflicts", help="list the packet rows that contradict a decision in force",
+                       description="List the open conflicts: what a packet proposed, by whom and "
+                                   "when, beside the decision in force.")
+    resolve = actions.add_parser(
+        "resolve", help="settle a conflict with the verdict that holds",
+        description="Settle conflict ID: record same or different as your decision on the pair "
+                    "(choosing the verdict in force only closes the conflict).")
+    resolve.add_argument("conflict", type=int, metavar="ID")
+    resolve.add_argument("verdict", choices=("same", "different"))
+    resolve.add_argument("--reviewer", required=True, metavar="NAME", help="who settles it")
     actions.add_parser("stats", help="how much is left to review and what was decided",
                        description="Count the pairs to review and the decisions made, by reviewer.")
 
@@ -368,28 +390,79 @@ def _run_decide(args: argparse.Namespace) -> int:
 
 
 def _run_review(args: argparse.Namespace) -> int:
-    from aimdesk.core.export import review_packet
+    actions = {"export": _review_export, "import": _review_import, "conflicts": _review_conflicts,
+               "resolve": _review_resolve, "stats": _review_stats}
+    with Store.open(args.workspace) as store:
+        actions[args.review_action](store, args)
+    return 0
+
+
+def _review_export(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.export.review_packet import write_review_packet
+
+    _existing_folder(args.out)
+    packet = write_review_packet(store, args.out, limit=args.limit, who=_current_user(),
+                                 members_shown=args.show_members)
+    print(f"Wrote {packet.rows:,} pairs to review to {args.out} (packet {packet.packet_id}).")
+
+
+def _review_import(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.export.review_packet import import_review_packet
+
+    result = import_review_packet(store, args.packet, reviewer=args.reviewer)
+    counts = result.counts
+    print(f"Packet {result.packet_id}: {counts['applied']:,} applied, {counts['skipped']:,} skipped, "
+          f"{counts['conflict']:,} conflicts, {counts['blank']:,} blank.")
+    if result.is_repeat:
+        print("This packet was imported before; nothing changed.")
+    for row in result.rows:
+        if row.status == "conflict":
+            print(f"  Row {row.row_number}: records {row.left} and {row.right}: {row.verdict}, "
+                  f"but it {row.reason}.")
+    if counts["conflict"]:
+        print("Settle them with: aimdesk --workspace W review resolve ID same|different --reviewer NAME")
+    if counts["applied"]:
+        print("Run match to apply the decisions.")
+
+
+def _review_conflicts(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.matching.conflicts import open_conflicts
+
+    conflicts = open_conflicts(store)
+    if not conflicts:
+        print("No open conflicts.")
+    for c in conflicts:
+        now = c.in_force
+        in_force = _said(now.verdict, now.reviewer, now.decided_at, now.note) if now else "nothing"
+        print(f"#{c.id}  records {c.left} and {c.right}: {c.packet_id} row {c.row_number} says "
+              f"{_said(c.proposed, c.proposed_by, c.proposed_at, c.proposed_note)}; in force: {in_force}.")
+
+
+def _said(verdict: str, who: str, when: str, note: str) -> str:
+    """A verdict with who gave it, when, and the note: "same (ana, 2026-11-01; one gate)"."""
+    return f"{verdict} ({who or 'unknown'}, {when[:10]}{'; ' + note if note else ''})"
+
+
+def _review_resolve(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.matching.conflicts import resolve_conflict
+
+    outcome = resolve_conflict(store, args.conflict, args.verdict, who=args.reviewer)
+    if outcome.unchanged:
+        print(f"Conflict #{args.conflict} settled: {args.verdict} stays in force.")
+    else:
+        print(f"Conflict #{args.conflict} settled: {args.verdict} is now in force. Run match to apply it.")
+
+
+def _review_stats(store: Store, args: argparse.Namespace) -> None:
     from aimdesk.core.matching.queue import review_stats
 
-    with Store.open(args.workspace) as store:
-        if args.review_action == "export":
-            _existing_folder(args.out)
-            count = review_packet.write_review_packet(store, args.out, limit=args.limit)
-            print(f"Wrote {count:,} pairs to review to {args.out}.")
-        elif args.review_action == "import":
-            outcome, blank = review_packet.import_review_packet(store, args.packet, reviewer=args.reviewer)
-            print(f"Applied {len(outcome.applied):,} decisions; {len(outcome.unchanged):,} were "
-                  f"already so; {len(outcome.changed):,} changed an earlier decision; "
-                  f"{blank:,} rows left blank. Run match to apply them.")
-        else:
-            stats = review_stats(store)
-            print(f"To review: {stats.to_review:,} pairs ({stats.held:,} held back, "
-                  f"{stats.unsure:,} marked unsure).")
-            decided = ", ".join(f"{n:,} {v}" for v, n in sorted(stats.decided.items())) or "none"
-            print(f"Decided: {decided}.")
-            for reviewer, count in sorted(stats.reviewers.items()):
-                print(f"  {reviewer}: {count:,}")
-    return 0
+    stats = review_stats(store)
+    print(f"To review: {stats.to_review:,} pairs ({stats.held:,} held back, "
+          f"{stats.unsure:,} marked unsure).")
+    decided = ", ".join(f"{n:,} {v}" for v, n in sorted(stats.decided.items())) or "none"
+    print(f"Decided: {decided}.")
+    for reviewer, count in sorted(stats.reviewers.items()):
+        print(f"  {reviewer}: {count:,}")
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -8,7 +8,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QMainWindow, QMenu,
                                QMessageBox, QStackedWidget, QWidget)
 
 from aimdesk import __version__
@@ -31,9 +31,11 @@ from aimdesk.gui.jobs import Job, JobFailure, JobRunner
 from aimdesk.gui.members_page import MembersPage
 from aimdesk.gui.records_page import RecordsPage
 from aimdesk.gui.sites_page import SitesPage
-from aimdesk.gui.work_pages import ExportsPage, ProtocolsPage, ReviewPage
-from aimdesk.gui.workspace_jobs import (backup_job, demo_job, export_packet_job, export_records_job,
-                                        import_packet_job, matching_job)
+from aimdesk.gui.review.packet_report import PacketReportDialog
+from aimdesk.gui.review.review_page import ReviewPage
+from aimdesk.gui.work_pages import ExportsPage, ProtocolsPage
+from aimdesk.gui.workspace_jobs import (PacketImported, backup_job, demo_job, export_packet_job,
+                                        export_records_job, import_packet_job, matching_job)
 
 APP_TITLE = "AIMDesk"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
@@ -64,7 +66,7 @@ class MainWindow(QMainWindow):
         self.imports_page = ImportsPage()
         self.records_page = RecordsPage()
         self.sites_page = SitesPage()
-        self.review_page = ReviewPage()
+        self.review_page = ReviewPage(context.user)
         self.protocols_page = ProtocolsPage()
         self.exports_page = ExportsPage()
         self.page_widgets = (self.dashboard_page, self.members_page, self.imports_page, self.records_page,
@@ -185,6 +187,8 @@ class MainWindow(QMainWindow):
             lambda name: self.show_page(self.page_widgets[PAGE_NAMES.index(name.capitalize())]))
         self.review_page.export_packet.connect(self.export_packet)
         self.review_page.import_packet.connect(self.import_packet)
+        self.review_page.apply_requested.connect(lambda: self.run_matching(False))
+        self.review_page.decided.connect(self._decisions_changed)
         self.exports_page.export_records.connect(self.export_records)
         self.runner.finished.connect(self._job_finished)
         self.runner.failed.connect(self._job_failed)
@@ -308,6 +312,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(not busy and (has_store or action is not self.close_action))
         for action in [*self.page_actions, self.protocols_action]:
             action.setEnabled(has_store)
+        self.review_page.set_busy(busy)
+
+    def _decisions_changed(self) -> None:
+        """Other pages count decisions and pairs to review: they re-read when shown."""
+        self._stale = set(self.page_widgets) - {self.review_page}
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -369,15 +378,22 @@ class MainWindow(QMainWindow):
     def export_packet(self) -> None:
         target = self._ask_save("Export review packet", "review packet.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)")
         if target is not None and self.store is not None:
-            self._start(export_packet_job(self.store.path, target))
+            self._start(export_packet_job(self.store.path, target, who=self.context.user))
 
     def import_packet(self) -> None:
         if self.store is None:
             return
         name, _ = QFileDialog.getOpenFileName(self, "Import review packet", str(self.store.path.parent),
                                               "Review packets (*.xlsx *.csv)")
-        if name:
-            self._start(import_packet_job(self.store.path, Path(name), who=self.context.user))
+        if not name:
+            return
+        settings = self.context.settings
+        reviewer, ok = QInputDialog.getText(
+            self, "Import review packet", f"Who filled in {Path(name).name}? (kept with each decision)",
+            text=settings.last_packet_reviewer() or self.context.user)
+        if ok and reviewer.strip():
+            settings.set_last_packet_reviewer(reviewer.strip())
+            self._start(import_packet_job(self.store.path, Path(name), who=reviewer.strip()))
 
     def _ask_save(self, title: str, file_name: str, filters: str) -> Path | None:
         if self.store is None:
@@ -398,6 +414,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(result, STATUS_MESSAGE_MS)
         if job.changes:
             self.refresh()
+        if isinstance(result, PacketImported):
+            self.statusBar().showMessage(result.describe(), STATUS_MESSAGE_MS)
+            PacketReportDialog(result, self).open()
 
     def _job_failed(self, job: Job, failure: JobFailure) -> None:
         show_error(self, failure.message, details="" if failure.expected else failure.details,

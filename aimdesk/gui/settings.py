@@ -16,6 +16,7 @@ _RECENT = "workspaces/recent"
 _LAST = "workspaces/last"
 _GEOMETRY = "main_window/geometry"
 _RECORDS_HEADER = "records_page/header"
+_PACKET_REVIEWER = "review/last_packet_reviewer"
 _IMPORT_FOLDER = "import/last_folder"
 _WIZARD_GEOMETRY = "import/wizard_geometry"
 
@@ -89,6 +90,13 @@ class AppSettings:
 
     def set_wizard_geometry(self, geometry: QByteArray) -> None:
         self._settings.setValue(_WIZARD_GEOMETRY, geometry)
+
+    def last_packet_reviewer(self) -> str:
+        """Who filled the last imported review packet: offered for the next one."""
+        return str(self._settings.value(_PACKET_REVIEWER, ""))
+
+    def set_last_packet_reviewer(self, name: str) -> None:
+        self._settings.setValue(_PACKET_REVIEWER, name)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -1,14 +1,11 @@
-"""The Review, Protocols and Exports pages: what can be done there today, and what is
-left to do."""
+"""The Protocols and Exports pages: what can be done there today, and what is left to do."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from aimdesk.core.matching.queue import review_stats
 from aimdesk.core.store.workspace import Store
-from aimdesk.gui.formatting import format_count
 
 
 class ActionPage(QWidget):
@@ -31,33 +28,6 @@ class ActionPage(QWidget):
         layout.addWidget(self.text)
         layout.addLayout(row)
         layout.addStretch(1)
-
-
-class ReviewPage(ActionPage):
-    """How much is left to review and who decided what; review packets out and in."""
-
-    export_packet = Signal()
-    import_packet = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Review", ["&Export review packet…", "&Import review packet…"], parent)
-        self.buttons[0].clicked.connect(self.export_packet)
-        self.buttons[1].clicked.connect(self.import_packet)
-
-    def set_store(self, store: Store | None) -> None:
-        if store is None:
-            return
-        stats = review_stats(store)
-        decided = ", ".join(f"{format_count(n)} {verdict}" for verdict, n in sorted(stats.decided.items()))
-        people = ", ".join(f"{name or 'unknown'} ({format_count(n)})" for name, n in sorted(stats.reviewers.items()))
-        self.text.setText(
-            f"<p><b>{format_count(stats.to_review)}</b> pairs wait for a person "
-            f"({format_count(stats.held)} held back because they would join sites that differ, "
-            f"{format_count(stats.unsure)} marked unsure).</p>"
-            f"<p>Decided so far: {decided or 'nothing'}{'; by ' + people if people else ''}.</p>"
-            "<p>Reviewers can settle the pairs offline: export a packet (an Excel file with a "
-            "drop-down per pair), send it, and import it back. Run matching afterwards to apply "
-            "the decisions.</p>")
 
 
 class ExportsPage(ActionPage):

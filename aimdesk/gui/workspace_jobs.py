@@ -3,10 +3,11 @@ what it did (the status bar shows it)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from aimdesk.core.export.records import export_records_csv
-from aimdesk.core.export.review_packet import import_review_packet, write_review_packet
+from aimdesk.core.export.review_packet import PacketImport, import_review_packet, write_review_packet
 from aimdesk.core.matching.run import MatchReport, run_matching
 from aimdesk.core.progress import CancelToken, Progress, check
 from aimdesk.core.store.workspace import Store
@@ -48,22 +49,40 @@ def export_records_job(workspace: Path, target: Path) -> Job:
     return workspace_job(workspace, "Exporting records", work)
 
 
-def export_packet_job(workspace: Path, target: Path) -> Job:
+def export_packet_job(workspace: Path, target: Path, *, who: str) -> Job:
     def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
-        count = write_review_packet(store, target)
-        return f"{count:,} pairs to review written to {target.name}."
+        packet = write_review_packet(store, target, who=who)
+        return f"Review packet {packet.packet_id}: {packet.rows:,} pairs written to {target.name}."
 
     return workspace_job(workspace, "Exporting a review packet", work)
 
 
 def import_packet_job(workspace: Path, packet: Path, *, who: str) -> Job:
-    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
-        outcome, blank = import_review_packet(store, packet, reviewer=who)
-        return (f"{len(outcome.applied):,} decisions applied from {packet.name}; "
-                f"{len(outcome.unchanged):,} were already so, {len(outcome.changed):,} changed an "
-                f"earlier decision, {blank:,} rows left blank. Run matching to apply them.")
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> PacketImported:
+        return PacketImported(packet.name, import_review_packet(store, packet, reviewer=who))
 
     return workspace_job(workspace, "Importing a review packet", work, changes=DECISIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class PacketImported:
+    """What the import of one packet file did, row by row."""
+
+    file_name: str
+    result: PacketImport
+
+    def describe(self) -> str:
+        return describe_packet_import(self.result, self.file_name)
+
+
+def describe_packet_import(result: PacketImport, name: str) -> str:
+    counts = result.counts
+    if result.is_repeat:
+        return f"{name} (packet {result.packet_id}) was imported before: nothing changed."
+    conflicts = (f" {counts['conflict']:,} disagree with an earlier decision: settle them under "
+                 "Review ▸ Conflicts." if counts["conflict"] else "")
+    return (f"{name}: {counts['applied']:,} decisions applied, {counts['skipped']:,} skipped, "
+            f"{counts['blank']:,} rows left blank.{conflicts}")
 
 
 def demo_job(folder: Path, *, who: str) -> Job:

@@ -105,3 +105,41 @@ def test_m003_adds_site_profiles_built_on_first_use(v2_workspace: Path) -> None:
         assert golden.latest_audit == "2025-03-02" and golden.schemes == "SMETA_4P"
         assert len(sites) == 4 and {s.public_id for s in sites.values()} == {
             row[0] for row in store.conn.execute("SELECT public_id FROM sites WHERE retired_at IS NULL")}
+
+
+@pytest.fixture
+def v3_workspace(tmp_path: Path) -> Path:
+    """A copy of a matched workspace saved by schema version 3, with two decisions."""
+    copy = tmp_path / "decided.aimdesk"
+    shutil.copy(DATA / "workspace-v3.aimdesk", copy)
+    return copy
+
+
+def test_m005_keeps_the_decisions_in_force_outside_any_batch(v3_workspace: Path) -> None:
+    from aimdesk.core.matching.run import apply_decisions
+    from aimdesk.core.matching.undo import undo_status
+    from aimdesk.core.store.matching import current_decisions, record_site_ids
+
+    with Store.open(v3_workspace) as store:
+        in_force = current_decisions(store)
+        assert {pair: (d.verdict, d.note, d.batch_id) for pair, d in in_force.items()} == {
+            (1, 4): ("same", "", None), (2, 3): ("different", "two towns", None)}
+        assert undo_status(store) == (None, None)  # decided before batches: nothing to undo
+        assert apply_decisions(store, who="t") is not None
+        sites = record_site_ids(store)
+        assert sites[1] == sites[4] and sites[2] != sites[3]
+
+
+def test_m005_batches_are_append_only_and_undo_restores_a_decision_made_before(v3_workspace: Path) -> None:
+    from aimdesk.core.matching.decisions import decide
+    from aimdesk.core.matching.undo import undo
+    from aimdesk.core.store.matching import current_decisions
+
+    with Store.open(v3_workspace) as store:
+        decide(store, 2, 3, "same", reviewer="bo")
+        undo(store, who="bo")
+        assert current_decisions(store)[(2, 3)].verdict == "different"
+        for statement in ("UPDATE decision_batches SET label = ''", "DELETE FROM decision_batches"):
+            with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+                with store.transaction():
+                    store.conn.execute(statement)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aimdesk.core.store.matching import current_decisions, pairs_for_review, record_site_ids
+from aimdesk.core.store.records import fetch_records
 from aimdesk.core.store.workspace import Store
 
 HELD_BONUS = 1.0
@@ -77,6 +78,43 @@ def review_queue(store: Store, *, limit: int | None = None) -> list[ReviewItem]:
             best[sites] = item
     items = sorted(best.values(), key=lambda item: (-item.priority, item.left, item.right))
     return items[:limit] if limit is not None else items
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """Which part of the queue a reviewer works on; empty values keep everything."""
+
+    country: str = ""
+    member: str = ""
+    """A member's name: pairs with a record of that member on either side."""
+    band: str = ""
+    """"review", "held" or "unsure" (pairs marked unsure earlier)."""
+    multi_member_only: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self == QueueFilter()
+
+
+def filter_queue(store: Store, items: list[ReviewItem], where: QueueFilter) -> list[ReviewItem]:
+    """The items of `items` that `where` keeps, in the same order."""
+    if where.is_empty:
+        return items
+    needed = {i for item in items for i in (item.left, item.right)} if where.country or where.member else set()
+    records = fetch_records(store, sorted(needed)) if needed else {}
+    kept = []
+    for item in items:
+        sides = [records[i] for i in (item.left, item.right) if i in records]
+        if where.country and not any(r.country == where.country for r in sides):
+            continue
+        if where.member and not any(r.member == where.member for r in sides):
+            continue
+        if where.band and where.band != ("unsure" if item.decision == "unsure" else item.band):
+            continue
+        if where.multi_member_only and not item.is_multi_member:
+            continue
+        kept.append(item)
+    return kept
 
 
 def _site_pair(site_of: dict[int, int], left: int, right: int) -> tuple[int, int]:

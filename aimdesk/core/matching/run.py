@@ -2,35 +2,39 @@
 
 A full run fits the model again and scores every candidate pair. An incremental run
 (the default once a full run exists) scores only pairs touching records that have no site
-yet, with the model of the last run, and clusters them together with the pairs kept from
-earlier runs, so its result is the one a full run would give.
+yet, or that sit in a site touched by decisions logged since the last run, with the model
+of the last run, and clusters them together with the pairs kept from earlier runs, so its
+result is the one a full run would give. `apply_decisions` is that run after a decision
+or a site edit; `sites_after` works out its result without writing it.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from aimdesk.core.bulk import collector_paused, release_gradually
 from aimdesk.core.matching.blocking import candidate_pairs, unpack
-from aimdesk.core.matching.cluster import STRONGLY_DIFFERENT, Link, cluster_records
+from aimdesk.core.errors import AimDeskError
+from aimdesk.core.matching.cluster import STRONGLY_DIFFERENT, Clustering, Link, cluster_records
 from aimdesk.core.matching.compare import FIELD_INDEX, Vector, compare
 from aimdesk.core.matching.comparisons import Comparisons
-from aimdesk.core.matching.features import RecordSet, features_version, site_records
+from aimdesk.core.matching.features import BlockingView, RecordSet, features_version, site_records
 from aimdesk.core.matching.model import (REVIEWER_WEIGHT, Model, estimate, fits_current_fields,
                                          probability)
 from aimdesk.core.matching.score import contributions
 from aimdesk.core.matching.sites import assign_site_ids
 from aimdesk.core.progress import BATCH, CancelToken, Progress, check, report
 from aimdesk.core.store.matching import (
-    DecisionRow, MatchInput, StoredPair, assign_sites, cache_keys, cached_keys, create_site,
-    current_decisions, finish_run, predecessor_sites, supplier_key,
-    latest_model, match_inputs, replace_pairs, retire_empty_sites, sites_losing_records, start_run,
-    stored_pairs,
+    WITHDRAWN, MatchInput, StoredPair, assign_sites, cache_keys, cached_keys, create_site,
+    current_decisions, decided_records_since, decisions_seen_by_last_run, finish_run,
+    last_decision_id, latest_model, match_inputs, predecessor_sites, replace_pairs,
+    retire_empty_sites, sites_losing_records, start_run, stored_pairs, supplier_key,
 )
 from aimdesk.core.store.settings import get_setting
 from aimdesk.core.store.sites import profiles_follow_last_run, refresh_site_profiles
@@ -96,8 +100,9 @@ def run_matching(store: Store, *, full: bool = False, who: str,
 
     Args:
         store: the open workspace.
-        full: re-fit the model and re-score every pair (otherwise only new records are
-            compared, when an earlier run exists).
+        full: re-fit the model and re-score every pair (otherwise only the pairs of new
+            records, and of the sites touched by decisions logged since the last run, are
+            scored, when an earlier run exists).
         who: the person running it (kept in the history).
 
     Returns:
@@ -107,12 +112,82 @@ def run_matching(store: Store, *, full: bool = False, who: str,
         Cancelled: `cancel` was set; the workspace is unchanged.
     """
     with collector_paused():  # millions of pairs, no cycles: the collector would only stall
-        return _run(store, full=full, who=who, now=now, progress=progress, cancel=cancel)
+        started, moment = time.perf_counter(), now()
+        found = _find_sites(store, full=full, changes={}, progress=progress, cancel=cancel)
+        return _save(store, found, who=who, moment=moment, now=now, started=started, progress=progress)
 
 
-def _run(store: Store, *, full: bool, who: str, now: Callable[[], datetime],
-         progress: Progress | None, cancel: CancelToken | None) -> MatchReport:
-    started, moment = time.perf_counter(), now()
+def apply_decisions(store: Store, *, who: str, now: Callable[[], datetime] = utc_now,
+                    progress: Progress | None = None,
+                    cancel: CancelToken | None = None) -> MatchReport | None:
+    """Bring the sites up to date with the decisions in force, without a full run.
+
+    An incremental `run_matching`: the records of the sites touched by decisions logged
+    since the last run are compared again with the model of that run, and every record
+    is clustered again from the stored pairs and the decisions in force. Records of a
+    list not matched yet are matched on the way (a run leaves no record without a site).
+
+    Returns:
+        What the run did; None when nothing was matched yet (the decisions take effect
+        at the first run).
+
+    Raises:
+        Cancelled: `cancel` was set; the workspace is unchanged.
+    """
+    if latest_model(store) is None:
+        return None
+    return run_matching(store, who=who, now=now, progress=progress, cancel=cancel)
+
+
+def sites_after(store: Store, changes: Mapping[tuple[int, int], str], *,
+                progress: Progress | None = None,
+                cancel: CancelToken | None = None) -> dict[int, int]:
+    """The site each active record would have if these decisions were logged and
+    `apply_decisions` ran: the same computation, nothing written.
+
+    Args:
+        changes: pair (smaller id first) → verdict; "withdrawn" lifts the decision in force.
+
+    Returns:
+        record id → internal site id; a new site gets a negative number (-1, -2, …).
+
+    Raises:
+        AimDeskError: nothing was matched yet.
+        Cancelled: `cancel` was set.
+    """
+    if latest_model(store) is None:
+        raise AimDeskError("There are no sites yet; run matching first (aimdesk match).")
+    with collector_paused():
+        found = _find_sites(store, full=False, changes=changes, progress=progress, cancel=cancel)
+        new_sites = itertools.count(-1, -1)
+        after = assign_site_ids(found.clustering.clusters, _current_sites(store, found.inputs),
+                                lambda: next(new_sites))
+        _release(found)
+        return after
+
+
+@dataclass(slots=True)
+class _Found:
+    """What a run works out before it writes anything."""
+
+    inputs: list[MatchInput]
+    records: RecordSet
+    fresh_keys: dict[int, str]
+    views: list[BlockingView]
+    version: str
+    new_ids: list[int]
+    incremental: bool
+    pair_count: int
+    model: Model
+    scored: list[StoredPair]
+    earlier: list[StoredPair]
+    final: list[StoredPair]
+    clustering: Clustering
+    decisions_seen: int
+
+
+def _find_sites(store: Store, *, full: bool, changes: Mapping[tuple[int, int], str],
+                progress: Progress | None, cancel: CancelToken | None) -> _Found:
     inputs = match_inputs(store)
     report(progress, 0, 4, "Preparing records")
     version = features_version()
@@ -123,38 +198,45 @@ def _run(store: Store, *, full: bool, who: str, now: Callable[[], datetime],
         saved_model = None  # made by an AIMDesk that compared other fields: start afresh
     new_ids = [row.id for row in inputs if row.site_id is None]
     incremental = not full and saved_model is not None and len(new_ids) < len(inputs)
-    focus = new_ids if incremental else None
+    seen = last_decision_id(store)
+    verdicts = _verdicts(store, set(records.ids), changes)
+    focus = _focus(store, inputs, changes) if incremental else None
     report(progress, 1, 4, "Finding candidate pairs")
     views = records.blocking_views()
     pairs = candidate_pairs(views, focus=focus, street_counts=records.street_counts)
     pair_count = len(pairs)
     check(cancel)
     vectors = _compare_all(pairs, records, progress=progress, cancel=cancel)
-    active = set(records.ids)
-    decisions = {k: d for k, d in current_decisions(store).items() if k[0] in active and k[1] in active}
-    model = Model.from_json(saved_model) if incremental and saved_model else _fit(vectors, decisions, records)
+    model = Model.from_json(saved_model) if incremental and saved_model else _fit(vectors, verdicts, records)
     report(progress, 2, 4, "Scoring pairs")
-    bands = thresholds(store)
-    scored = _score(vectors, model, bands, records, decisions)
+    scored = _score(vectors, model, thresholds(store), records, verdicts)
     earlier = [p for p in stored_pairs(store) if (p.left, p.right) not in vectors] if incremental else []
     kept = scored + earlier
     check(cancel)
     report(progress, 3, 4, "Clustering")
     clustering = cluster_records(
-        records.ids, _links(kept, decisions),
-        cannot_link=[k for k, d in decisions.items() if d.verdict == "different"],
+        records.ids, _links(kept, verdicts),
+        cannot_link=[k for k, verdict in verdicts.items() if verdict == "different"],
         clearly_different=lambda a, b: _clearly_different(vectors, model, a, b),
         sedex_sites=records.sedex_sites())
     held = set(clustering.held)
     final = [_with_band(p, "held") if (p.left, p.right) in held else p for p in kept]
     check(cancel)
+    return _Found(inputs, records, fresh_keys, views, version, new_ids, incremental, pair_count, model,
+                  scored, earlier, final, clustering, seen)
+
+
+def _save(store: Store, found: _Found, *, who: str, moment: datetime, now: Callable[[], datetime],
+          started: float, progress: Progress | None) -> MatchReport:
+    """Write what `_find_sites` found: pairs, sites (ids kept, see `sites.py`), profiles, the run."""
+    inputs, incremental = found.inputs, found.incremental
     with store.transaction():
         partial = incremental and profiles_follow_last_run(store)
         run_id = start_run(store, started_at=timestamp(moment), is_full=not incremental, who=who)
-        replace_pairs(store, final, run_id=run_id, unchanged=earlier if incremental else None)
-        cache_keys(store, version, fresh_keys)
+        replace_pairs(store, found.final, run_id=run_id, unchanged=found.earlier if incremental else None)
+        cache_keys(store, found.version, found.fresh_keys)
         current = _current_sites(store, inputs)
-        assignment = assign_site_ids(clustering.clusters, current,
+        assignment = assign_site_ids(found.clustering.clusters, current,
                                      lambda: create_site(store, created_at=timestamp(moment)))
         stored = {row.id: row.site_id for row in inputs}
         changed = {r: s for r, s in assignment.items() if stored.get(r) != s}
@@ -162,14 +244,39 @@ def _run(store: Store, *, full: bool, who: str, now: Callable[[], datetime],
         assign_sites(store, changed)
         retire_empty_sites(store, retired_at=timestamp(moment))
         refresh_site_profiles(store, sites=touched if partial else None)
-        result = _summary(run_id, not incremental, records, new_ids, pair_count, final,
-                          clustering.clusters, started)
-        finish_run(store, run_id, finished_at=timestamp(now()), model=model.to_json(),
-                   counts=_counts(result))
-    release_gradually(inputs, views, scored, earlier, kept, final, fresh_keys, current, assignment, stored, changed,
-                      *records.containers())
+        result = _summary(run_id, not incremental, found.records, found.new_ids, found.pair_count,
+                          found.final, found.clustering.clusters, started)
+        finish_run(store, run_id, finished_at=timestamp(now()), model=found.model.to_json(),
+                   counts=_counts(result), decisions_seen=found.decisions_seen)
+    _release(found, current, assignment, stored, changed)
     report(progress, 4, 4, "Matching finished")
     return result
+
+
+def _release(found: _Found, *others: object) -> None:
+    """Free what a run held a little at a time (see `release_gradually`)."""
+    release_gradually(found.inputs, found.views, found.scored, found.earlier, found.final,
+                      found.fresh_keys, *others, *found.records.containers())
+
+
+def _verdicts(store: Store, active: set[int],
+              changes: Mapping[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """pair → verdict in force between two active records, `changes` applied on top."""
+    verdicts = {key: decision.verdict for key, decision in current_decisions(store).items()}
+    verdicts.update(changes)
+    return {key: verdict for key, verdict in verdicts.items()
+            if verdict != WITHDRAWN and key[0] in active and key[1] in active}
+
+
+def _focus(store: Store, inputs: Sequence[MatchInput],
+           changes: Mapping[tuple[int, int], str]) -> list[int]:
+    """The records whose pairs an incremental run scores: those of a new list, and every
+    record of the sites touched by decisions logged since the last run (or about to be),
+    so that a link those decisions hold back, or free, is weighed again."""
+    decided = decided_records_since(store, decisions_seen_by_last_run(store))
+    decided |= {record for pair in changes for record in pair}
+    sites = {row.site_id for row in inputs if row.id in decided and row.site_id is not None}
+    return [row.id for row in inputs if row.site_id is None or row.id in decided or row.site_id in sites]
 
 
 def _current_sites(store: Store, inputs: Sequence[MatchInput]) -> dict[int, int | None]:
@@ -194,17 +301,16 @@ def _compare_all(pairs: list[int], by_id: RecordSet, *, progress: Progress | Non
     return compared
 
 
-def _fit(vectors: Comparisons, decisions: dict[tuple[int, int], DecisionRow],
-         records: RecordSet) -> Model:
+def _fit(vectors: Comparisons, verdicts: Mapping[tuple[int, int], str], records: RecordSet) -> Model:
     """EM on the candidate pairs, anchored by the pairs whose answer is known: reviewers'
     decisions, and pairs where both records carry a Sedex site reference."""
     labelled: Counter[tuple[Vector, bool]] = Counter()
     unlabelled: Counter[Vector] = Counter()
     for key, vector in vectors.items():
-        decision = decisions.get(key)
+        verdict = verdicts.get(key, "unsure")
         left, right = records.sedex_site(key[0]), records.sedex_site(key[1])
-        if decision is not None and decision.verdict != "unsure":
-            labelled[(vector, decision.verdict == "same")] += REVIEWER_WEIGHT
+        if verdict != "unsure":
+            labelled[(vector, verdict == "same")] += REVIEWER_WEIGHT
         elif left and right:
             labelled[(vector, left == right)] += 1
         else:
@@ -213,14 +319,14 @@ def _fit(vectors: Comparisons, decisions: dict[tuple[int, int], DecisionRow],
 
 
 def _score(vectors: Comparisons, model: Model, bands: Thresholds,
-           by_id: RecordSet, decisions: dict[tuple[int, int], DecisionRow]) -> list[StoredPair]:
+           by_id: RecordSet, verdicts: Mapping[tuple[int, int], str]) -> list[StoredPair]:
     """Pairs worth keeping: in the auto or review band, or decided by a reviewer."""
     kept = []
     for (left, right), vector in vectors.items():
         weight = model.weight(vector)
         chance = probability(weight)
         band = bands.band(chance, vector)
-        if band is None and (left, right) not in decisions:
+        if band is None and (left, right) not in verdicts:
             continue
         explanation = json.dumps([c.as_dict() for c in contributions(model, by_id[left], by_id[right], vector)],
                                  ensure_ascii=False)
@@ -234,18 +340,13 @@ def _clearly_different(vectors: Comparisons, model: Model, left: int, right: int
     return vector is not None and model.weight(vector) < STRONGLY_DIFFERENT
 
 
-def _links(pairs: Sequence[StoredPair], decisions: dict[tuple[int, int], DecisionRow]) -> list[Link]:
+def _links(pairs: Sequence[StoredPair], verdicts: Mapping[tuple[int, int], str]) -> list[Link]:
     """Auto-matched pairs nobody decided otherwise ("unsure" changes nothing), and every
     pair a reviewer called the same site."""
     links = [Link(p.left, p.right, p.weight) for p in pairs
-             if p.band == "auto" and _verdict(decisions, p) in ("", "unsure")]
-    links += [Link(left, right, REVIEWER_LINK) for (left, right), d in decisions.items() if d.verdict == "same"]
+             if p.band == "auto" and verdicts.get((p.left, p.right), "unsure") == "unsure"]
+    links += [Link(left, right, REVIEWER_LINK) for (left, right), verdict in verdicts.items() if verdict == "same"]
     return links
-
-
-def _verdict(decisions: dict[tuple[int, int], DecisionRow], pair: StoredPair) -> str:
-    decision = decisions.get((pair.left, pair.right))
-    return decision.verdict if decision else ""
 
 
 def _with_band(pair: StoredPair, band: str) -> StoredPair:

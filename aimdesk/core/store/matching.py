@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from aimdesk.core.store.workspace import Store
 
 SITE_ID_PREFIX = "S"
 SITE_ID_DIGITS = 6
+WITHDRAWN: Final = "withdrawn"
+"""The verdict logged when a decision is taken back with none before it (by Undo, or by a
+merge lifting a "different"): the pair counts as never decided."""
+PAIRS_PER_QUERY = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,27 @@ class DecisionRow:
     decided_at: str
     note: str
     source: str
+    batch_id: int | None = None
+    """The user action it was part of (None for decisions logged before batches existed)."""
+
+
+_DECISION = ("SELECT id, left_record, right_record, verdict, coalesce(reviewer, ''), decided_at, "
+             "coalesce(note, ''), coalesce(source, ''), batch_id FROM decisions")
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRow:
+    """One user action in the decision log: the decisions it appended share its id."""
+
+    id: int
+    kind: str
+    label: str
+    who: str
+    at: str
+    undoes: int | None
+    """For an undo: the batch it took back."""
+    redoes: int | None
+    """For a redo: the action it applied again."""
 
 
 def match_inputs(store: Store) -> list[MatchInput]:
@@ -114,6 +139,16 @@ def stored_pairs(store: Store) -> list[StoredPair]:
     return [StoredPair(*r) for r in rows]
 
 
+def pairs_among(store: Store, record_ids: Iterable[int]) -> list[StoredPair]:
+    """The stored pairs whose two records are both among `record_ids`."""
+    ids = json.dumps(sorted(set(record_ids)))
+    rows = store.conn.execute(
+        "SELECT left_record, right_record, probability, weight, band, explanation_json FROM pairs "
+        "WHERE left_record IN (SELECT value FROM json_each(?)) AND right_record IN (SELECT value FROM json_each(?))",
+        (ids, ids))
+    return [StoredPair(*r) for r in rows]
+
+
 def replace_pairs(store: Store, pairs: Iterable[StoredPair], *, run_id: int,
                   unchanged: Iterable[StoredPair] | None = None) -> None:
     """Keep exactly these scored pairs. Call inside a transaction.
@@ -139,26 +174,85 @@ def replace_pairs(store: Store, pairs: Iterable[StoredPair], *, run_id: int,
 
 
 def current_decisions(store: Store) -> dict[tuple[int, int], DecisionRow]:
-    """The latest decision on each pair (the log keeps every earlier one)."""
-    rows = store.conn.execute(
-        "SELECT id, left_record, right_record, verdict, coalesce(reviewer, ''), decided_at, "
-        "coalesce(note, ''), coalesce(source, '') FROM decisions ORDER BY id")
+    """The decision in force on each decided pair: its latest, unless that one withdrew
+    the decision (the pair then counts as never decided). The log keeps every earlier one."""
+    return {key: d for key, d in latest_decisions(store).items() if d.verdict != WITHDRAWN}
+
+
+def latest_decisions(store: Store) -> dict[tuple[int, int], DecisionRow]:
+    """The latest entry of the log on each pair, withdrawals included."""
     latest: dict[tuple[int, int], DecisionRow] = {}
-    for row in rows:
+    for row in store.conn.execute(f"{_DECISION} ORDER BY id"):
         decision = DecisionRow(*row)
         latest[(decision.left, decision.right)] = decision
     return latest
 
 
+def pair_decisions(store: Store, pairs: Iterable[tuple[int, int]]) -> list[DecisionRow]:
+    """Every decision ever logged on these pairs (smaller id first), oldest first."""
+    wanted = sorted(set(pairs))
+    found: list[DecisionRow] = []
+    for start in range(0, len(wanted), PAIRS_PER_QUERY):
+        chunk = wanted[start:start + PAIRS_PER_QUERY]
+        values = ", ".join("(?, ?)" for _ in chunk)
+        found += [DecisionRow(*row) for row in store.conn.execute(
+            f"{_DECISION} WHERE (left_record, right_record) IN (VALUES {values})",
+            [i for pair in chunk for i in pair])]
+    return sorted(found, key=lambda d: d.id)
+
+
+def decisions_touching(store: Store, record_ids: Iterable[int]) -> list[DecisionRow]:
+    """Every decision ever logged on a pair with one of these records, oldest first."""
+    ids = json.dumps(sorted(set(record_ids)))
+    rows = store.conn.execute(
+        f"{_DECISION} WHERE left_record IN (SELECT value FROM json_each(?)) "
+        "OR right_record IN (SELECT value FROM json_each(?)) ORDER BY id", (ids, ids))
+    return [DecisionRow(*row) for row in rows]
+
+
+def batch_decisions(store: Store, batch_id: int) -> list[DecisionRow]:
+    """The decisions a batch appended, oldest first."""
+    return [DecisionRow(*row) for row in store.conn.execute(
+        f"{_DECISION} WHERE batch_id = ? ORDER BY id", (batch_id,))]
+
+
+def last_decision_id(store: Store) -> int:
+    """The id of the latest decision logged (0 when none)."""
+    return int(store.conn.execute("SELECT coalesce(max(id), 0) FROM decisions").fetchone()[0])
+
+
+def decided_records_since(store: Store, decision_id: int) -> set[int]:
+    """The records of every pair decided (or withdrawn) after decision `decision_id`."""
+    rows = store.conn.execute(
+        "SELECT left_record, right_record FROM decisions WHERE id > ?", (decision_id,))
+    return {record for pair in rows for record in pair}
+
+
 def append_decision(store: Store, *, left: int, right: int, verdict: str, reviewer: str,
                     decided_at: str, note: str = "", source: str = "",
-                    supersedes: int | None = None) -> int:
+                    supersedes: int | None = None, batch_id: int | None = None) -> int:
     """Add a decision to the log; returns its id. Call inside a transaction."""
     cursor = store.conn.execute(
         "INSERT INTO decisions (left_record, right_record, verdict, reviewer, decided_at, note, "
-        "source, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (left, right, verdict, reviewer, decided_at, note, source, supersedes))
+        "source, supersedes, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (left, right, verdict, reviewer, decided_at, note, source, supersedes, batch_id))
     return int(cursor.lastrowid or 0)
+
+
+def append_batch(store: Store, *, kind: str, label: str, who: str, at: str,
+                 undoes: int | None = None, redoes: int | None = None) -> int:
+    """Add a user action to the log; returns its id. Call inside a transaction."""
+    cursor = store.conn.execute(
+        "INSERT INTO decision_batches (kind, label, who, at, undoes, redoes) VALUES (?, ?, ?, ?, ?, ?)",
+        (kind, label, who, at, undoes, redoes))
+    return int(cursor.lastrowid or 0)
+
+
+def list_batches(store: Store) -> list[BatchRow]:
+    """Every user action of the decision log, oldest first."""
+    rows = store.conn.execute(
+        "SELECT id, kind, label, who, at, undoes, redoes FROM decision_batches ORDER BY id")
+    return [BatchRow(*row) for row in rows]
 
 
 def start_run(store: Store, *, started_at: str, is_full: bool, who: str) -> int:
@@ -169,10 +263,29 @@ def start_run(store: Store, *, started_at: str, is_full: bool, who: str) -> int:
 
 
 def finish_run(store: Store, run_id: int, *, finished_at: str, model: dict[str, Any],
-               counts: dict[str, Any]) -> None:
+               counts: dict[str, Any], decisions_seen: int) -> None:
+    """Close a run; `decisions_seen`: the latest decision it applied."""
     store.conn.execute(
-        "UPDATE match_runs SET finished_at = ?, model_json = ?, counts_json = ? WHERE id = ?",
-        (finished_at, json.dumps(model), json.dumps(counts), run_id))
+        "UPDATE match_runs SET finished_at = ?, model_json = ?, counts_json = ?, decisions_seen = ? "
+        "WHERE id = ?", (finished_at, json.dumps(model), json.dumps(counts), decisions_seen, run_id))
+
+
+def decisions_seen_by_last_run(store: Store) -> int:
+    """The latest decision the latest finished run applied (0: none, or a run from before
+    runs noted it)."""
+    row = store.conn.execute(
+        "SELECT coalesce(decisions_seen, 0) FROM match_runs WHERE finished_at IS NOT NULL "
+        "ORDER BY id DESC LIMIT 1").fetchone()
+    return int(row[0]) if row else 0
+
+
+def change_marks(store: Store) -> tuple[int, int, int]:
+    """The latest decision, matching run and import: a plan made before any of them
+    changed may no longer hold."""
+    row = store.conn.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM decisions), (SELECT coalesce(max(id), 0) FROM match_runs), "
+        "(SELECT coalesce(max(id), 0) FROM imports)").fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
 
 
 def latest_model(store: Store) -> dict[str, Any] | None:
@@ -225,6 +338,13 @@ def record_site_ids(store: Store) -> dict[int, int]:
     return dict(rows.fetchall())
 
 
+def public_ids(store: Store, site_ids: Iterable[int]) -> dict[int, str]:
+    """internal site id → public id (S000123)."""
+    rows = store.conn.execute("SELECT id, public_id FROM sites WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps(sorted(set(site_ids))),))
+    return dict(rows.fetchall())
+
+
 def site_public_ids(store: Store) -> dict[int, str]:
     """record id → public site id, for every active record with a site."""
     rows = store.conn.execute(
@@ -249,3 +369,15 @@ def pairs_for_review(store: Store) -> list[PairForReview]:
         "a.member_id, b.member_id FROM pairs p JOIN active_records a ON a.id = p.left_record "
         "JOIN active_records b ON b.id = p.right_record WHERE p.band IN ('review', 'held')")
     return [PairForReview(StoredPair(*r[:6]), r[6], r[7]) for r in rows]
+
+
+def pair_scores(store: Store, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], StoredPair]:
+    """The stored scores of these pairs (smaller id first), where a run kept them."""
+    found = {}
+    for left, right in pairs:
+        row = store.conn.execute(
+            "SELECT left_record, right_record, probability, weight, band, explanation_json FROM pairs "
+            "WHERE left_record = ? AND right_record = ?", (left, right)).fetchone()
+        if row is not None:
+            found[(left, right)] = StoredPair(*row)
+    return found

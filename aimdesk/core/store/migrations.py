@@ -7,6 +7,9 @@ Never edit a migration that has shipped: add the next one.
 
 from __future__ import annotations
 
+import base64
+import json
+import secrets
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # sqlite_utils loads pandas: import it only when migrating
@@ -142,9 +145,57 @@ def m003_site_profiles(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE INDEX site_profiles_{name} ON site_profiles({column})")
 
 
+def m004_review_packets(db: sqlite_utils.Database) -> None:
+    """The workspace's identity (a random id naming its review packets and a random secret
+    signing their rows), the register of packets sent out, and the packet rows that
+    contradicted a decision in force, kept until someone settles them."""
+    identity = {"workspace.id": base64.b32encode(secrets.token_bytes(10)).decode(),
+                "workspace.secret": secrets.token_hex(32)}
+    for key, value in identity.items():
+        db.execute("INSERT INTO settings (key, value_json) VALUES (?, ?)", (key, json.dumps(value)))
+    db["packets"].create(
+        {"id": str, "created_at": str, "created_by": str, "file_name": str, "rows": int,
+         "members_shown": int},
+        pk="id", not_null={"created_at", "created_by", "file_name", "rows", "members_shown"},
+    )
+    db["packet_conflicts"].create(
+        {"id": int, "packet_id": str, "row_number": int, "left_record": int, "right_record": int,
+         "verdict": str, "note": str, "reviewer": str, "contradicts": int, "created_at": str,
+         "resolved_at": str, "resolved_by": str, "resolution": str},
+        pk="id", not_null={"packet_id", "row_number", "left_record", "right_record", "verdict",
+                           "reviewer", "contradicts", "created_at"},
+        foreign_keys=[("packet_id", "packets", "id"), ("left_record", "records", "id"),
+                      ("right_record", "records", "id"), ("contradicts", "decisions", "id")],
+    )  # contradicts: the decision in force that the packet row contradicted
+    db.execute("CREATE UNIQUE INDEX packet_conflicts_once ON packet_conflicts"
+               "(packet_id, left_record, right_record, verdict)")  # a re-import adds none
+    db.execute("CREATE INDEX packet_conflicts_open ON packet_conflicts(resolved_at)")
+
+
+def m005_decision_batches(db: sqlite_utils.Database) -> None:
+    """Every user action (a decision, a packet import, a move, a split, a merge, an undo, a
+    redo) is one batch of decisions, so Undo can take it back whole; decisions logged
+    before keep no batch. Match runs note the latest decision they saw: the next run
+    looks again at the sites of the records decided since."""
+    db.execute(
+        "CREATE TABLE decision_batches (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
+        "label TEXT NOT NULL, who TEXT NOT NULL DEFAULT '', at TEXT NOT NULL, "
+        "undoes INTEGER REFERENCES decision_batches(id), redoes INTEGER REFERENCES decision_batches(id))"
+    )  # undoes: the batch an undo took back; redoes: the action a redo applied again
+    db.execute("ALTER TABLE decisions ADD COLUMN batch_id INTEGER REFERENCES decision_batches(id)")
+    db.execute("CREATE INDEX decisions_batch ON decisions(batch_id)")
+    db.execute("ALTER TABLE match_runs ADD COLUMN decisions_seen INTEGER")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER decision_batches_no_{event.lower()} BEFORE {event} ON decision_batches "
+            "BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END"
+        )
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_matching, m003_site_profiles)
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_matching, m003_site_profiles,
+                                     m004_review_packets, m005_decision_batches)
 """Applied in order; a workspace at version N has run the first N."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

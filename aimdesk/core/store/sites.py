@@ -196,6 +196,12 @@ def site_record_ids(store: Store, site_id: int) -> list[int]:
     return [row[0] for row in rows]
 
 
+def site_public_id(store: Store, site_id: int) -> str:
+    """The public id of a site ("" for no such site)."""
+    row = store.conn.execute("SELECT public_id FROM sites WHERE id = ?", (site_id,)).fetchone()
+    return str(row[0]) if row else ""
+
+
 def site_countries(store: Store) -> list[str]:
     """The countries that have sites, by code."""
     ensure_site_profiles(store)
