@@ -32,6 +32,7 @@ from aimdesk.gui.members_page import MembersPage
 from aimdesk.gui.records_page import RecordsPage
 from aimdesk.gui.sites_page import SitesPage
 from aimdesk.gui.review.packet_report import PacketReportDialog
+from aimdesk.gui.review.packet_window import PacketWindow
 from aimdesk.gui.review.review_page import ReviewPage
 from aimdesk.gui.work_pages import ExportsPage, ProtocolsPage
 from aimdesk.gui.workspace_jobs import (PacketImported, backup_job, demo_job, export_packet_job,
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         self.demo_action = self._action(file_menu, "Open the &demo workspace", None, self.open_demo)
+        self._action(file_menu, "Review a &packet file…", None, self.review_packet_file)
         file_menu.addSeparator()
         self.backup_action = self._action(file_menu, "Save a &copy / back up now…", "Ctrl+Shift+S",
                                           self.save_copy)
@@ -394,6 +396,22 @@ class MainWindow(QMainWindow):
         if ok and reviewer.strip():
             settings.set_last_packet_reviewer(reviewer.strip())
             self._start(import_packet_job(self.store.path, Path(name), who=reviewer.strip()))
+
+    def review_packet_file(self, path: Path | None = None) -> PacketWindow | None:
+        """File ▸ Review a packet file…: decide a packet's pairs without the workspace."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, "Review a packet file", str(Path.home()),
+                                                  "Review packets (*.xlsx *.csv)")
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            window = PacketWindow(path, self)
+        except AimDeskError as error:
+            show_error(self, str(error), title="Review a packet file")
+            return None
+        window.show()
+        return window
 
     def _ask_save(self, title: str, file_name: str, filters: str) -> Path | None:
         if self.store is None:

@@ -325,6 +325,10 @@ class TextRowsModel(LabelledColumnsModel):
         self._rows = rows
         self.endResetModel()
 
+    def set_row(self, row: int, cells: list[str]) -> None:
+        self._rows[row] = cells
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.column_labels) - 1))
+
     def remove_row(self, row: int) -> None:
         if 0 <= row < len(self._rows):
             self.beginRemoveRows(QModelIndex(), row, row)
@@ -360,3 +364,11 @@ def text_table(model: TextRowsModel) -> QTableView:
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     return view
+
+
+def fixed_widths(view: QTableView, widths: tuple[int, ...]) -> None:
+    """Columns of set widths the user can still drag (for lists of long names)."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)

@@ -220,6 +220,7 @@ def test_pending_decisions_show_in_a_plan_and_are_applied_with_it(matched: Store
 
 @pytest.mark.parametrize("edit, message", [
     (lambda s, ids: plan_move(s, [ids["sunrise"]], site_of(s, ids["sunrise"])), "already in that site"),
+    (lambda s, ids: plan_move(s, [], site_of(s, ids["sunrise"])), "at least one record"),
     (lambda s, ids: plan_split(s, site_of(s, ids["sunrise"]), [[ids["ege"]]]), "not in this site"),
     (lambda s, ids: plan_split(s, site_of(s, ids["ege"]), [[ids["ege"]]]), "at least two groups"),
     (lambda s, ids: plan_merge(s, site_of(s, ids["ege"]), site_of(s, ids["ege"])), "merged with itself"),

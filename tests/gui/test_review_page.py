@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
+from aimdesk.core.export.packet_file import read_packet
 from aimdesk.core.export.review_packet import import_review_packet, write_review_packet
 from aimdesk.core.matching.conflicts import open_conflicts
 from aimdesk.core.matching.run import run_matching
@@ -76,13 +77,13 @@ def test_one_key_decides_the_pair_shown_and_the_next_one_appears(review_window: 
 def test_a_note_typed_before_the_key_goes_with_the_decision(review_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = review_window.review_page
     pair = shown_pair(review_window)
-    page.note.setFocus()
-    qtbot.keyClicks(page.note, "same street, new name")  # letters typed here are text, not decisions
+    page.decision_bar.note.setFocus()
+    qtbot.keyClicks(page.decision_bar.note, "same street, new name")  # letters typed here are text, not decisions
     assert pair not in decisions(review_window)
-    qtbot.keyClick(page.note, Qt.Key.Key_Escape)
+    qtbot.keyClick(page.decision_bar.note, Qt.Key.Key_Escape)
     qtbot.keyClick(page.comparison, Qt.Key.Key_U)
     assert decisions(review_window)[pair] == ("unsure", "tester", "same street, new name")
-    assert page.note.text() == ""
+    assert page.decision_bar.note.text() == ""
 
 
 def test_filters_cut_the_queue(review_window: MainWindow) -> None:
@@ -109,7 +110,7 @@ def test_the_next_matching_run_honours_the_decisions(review_window: MainWindow, 
     different = shown_pair(review_window)
     qtbot.keyClick(page.comparison, Qt.Key.Key_D)
     with qtbot.waitSignal(review_window.runner.idle, timeout=60_000):
-        qtbot.mouseClick(next(b for b in page.findChildren(type(page.skip_button)) if b.text() == "Apply to sites"),
+        qtbot.mouseClick(next(b for b in page.findChildren(QPushButton) if b.text() == "Apply to sites"),
                          Qt.MouseButton.LeftButton)
     store = review_window.store
     assert store is not None
@@ -156,3 +157,48 @@ def test_a_packet_imported_from_the_menu_reports_every_row_and_conflicts_are_set
     qtbot.keyClick(page.comparison, Qt.Key.Key_D)
     assert decisions(review_window)[pair][:2] == ("different", "tester")
     assert page.session.current is None and not open_conflicts(store)
+
+
+def test_a_reviewer_decides_a_packet_file_in_the_app_with_undo_and_saves_it(  # type: ignore[no-untyped-def]
+        review_window: MainWindow, qtbot, tmp_path: Path) -> None:
+    store = review_window.store
+    assert store is not None
+    packet = tmp_path / "for Ana.xlsx"
+    write_review_packet(store, packet, limit=4, who="secretariat")
+    window = review_window.review_packet_file(packet)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.comparison.setFocus()
+    qtbot.keyClick(window.comparison, Qt.Key.Key_S)
+    qtbot.keyClick(window.comparison, Qt.Key.Key_D)
+    assert [window.answers.answer(n)[0] for n in (2, 3)] == ["same", "different"]
+    qtbot.keyClick(window.comparison, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.answers.answer(3)[0] is None and window.position == 1  # back on the undone row
+    qtbot.keyClick(window.comparison, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.answers.answer(3)[0] == "different"
+    assert "not saved" in window.status.text()
+    qtbot.keyClick(window.comparison, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "not saved" not in window.status.text()
+    assert [r.verdict for r in read_packet(packet).rows] == ["same", "different", None, None]
+    result = import_review_packet(store, packet, reviewer="Ana")
+    assert result.counts["applied"] == 2
+
+
+def test_closing_a_packet_with_unsaved_answers_asks_first(  # type: ignore[no-untyped-def]
+        review_window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = review_window.store
+    assert store is not None
+    packet = tmp_path / "p.csv"
+    write_review_packet(store, packet, limit=2, who="secretariat")
+    window = review_window.review_packet_file(packet)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.decide("same")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Cancel)
+    assert not window.close() and window.isVisible() and asked
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Save)
+    assert window.close()
+    assert read_packet(packet).rows[0].verdict == "same"

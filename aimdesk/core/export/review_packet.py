@@ -21,6 +21,7 @@ from typing import Literal
 from aimdesk.core.errors import AimDeskError, InputFileError, WorkspaceError
 from aimdesk.core.export.packet_file import (PACKET_SUFFIXES, SIDE_FIELDS, PacketRow, ReviewPacket,
                                              read_packet, row_check, write_packet_file)
+from aimdesk.core.ingest.schemes import scheme_label
 from aimdesk.core.matching.decisions import DecisionRequest, pair_key, record_decisions
 from aimdesk.core.matching.queue import review_queue
 from aimdesk.core.store.activity import log_activity
@@ -138,7 +139,12 @@ def _letters(index: int) -> str:
 
 
 def _side(record: RecordRow, labels: dict[str, str]) -> list[object]:
-    return [labels[record.member] if field == "member" else getattr(record, field) for field in SIDE_FIELDS]
+    """One record's cells; members as neutral labels, audit types in words."""
+    cells: list[object] = [getattr(record, field) for field in SIDE_FIELDS]
+    cells[SIDE_FIELDS.index("member")] = labels[record.member]
+    if record.audit_type:
+        cells[SIDE_FIELDS.index("audit_type")] = scheme_label(record.audit_type)
+    return cells
 
 
 def _in_words(explanation: list[dict[str, object]]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Literal, get_args
 
 from aimdesk.core.errors import AimDeskError
@@ -105,7 +106,7 @@ def record_decisions(store: Store, requests: Sequence[DecisionRequest], *, revie
     """
     _check_records(store, requests)
     return log_batch(store, requests, who=reviewer, source=source, kind=kind,
-                     label=label or describe_decisions(store, requests, source), moment=now())
+                     label=label or _describe(store, requests, source), moment=now())
 
 
 def log_batch(store: Store, requests: Sequence[DecisionRequest], *, who: str, source: str,
@@ -116,6 +117,8 @@ def log_batch(store: Store, requests: Sequence[DecisionRequest], *, who: str, so
     applied: list[DecisionRequest] = []
     unchanged: list[DecisionRequest] = []
     changed: list[tuple[DecisionRequest, DecisionRow]] = []
+    new_batch = partial(append_batch, store, kind=kind, label=label, who=who, at=timestamp(moment),
+                        undoes=undoes, redoes=redoes)
     batch_id = None
     with store.transaction():
         latest = latest_decisions(store)
@@ -125,9 +128,7 @@ def log_batch(store: Store, requests: Sequence[DecisionRequest], *, who: str, so
             if (before.verdict if before else WITHDRAWN) == request.verdict:
                 unchanged.append(request)
                 continue
-            if batch_id is None:
-                batch_id = append_batch(store, kind=kind, label=label, who=who, at=timestamp(moment),
-                                        undoes=undoes, redoes=redoes)
+            batch_id = batch_id or new_batch()
             decision_id = append_decision(
                 store, left=key[0], right=key[1], verdict=request.verdict, reviewer=who,
                 decided_at=timestamp(moment), note=request.note, source=source,
@@ -139,8 +140,7 @@ def log_batch(store: Store, requests: Sequence[DecisionRequest], *, who: str, so
             else:
                 changed.append((request, before))
         if batch_id is None and kind in ("undo", "redo"):
-            batch_id = append_batch(store, kind=kind, label=label, who=who, at=timestamp(moment),
-                                    undoes=undoes, redoes=redoes)
+            batch_id = new_batch()
         if applied or changed:
             log_activity(store, who=who, action="decide", now=moment, detail={
                 "source": source, "applied": len(applied), "changed": len(changed),
@@ -148,7 +148,7 @@ def log_batch(store: Store, requests: Sequence[DecisionRequest], *, who: str, so
     return DecisionOutcome(applied, unchanged, changed, batch_id, label)
 
 
-def describe_decisions(store: Store, requests: Sequence[DecisionRequest], source: str) -> str:
+def _describe(store: Store, requests: Sequence[DecisionRequest], source: str) -> str:
     """A batch in plain words: the decision with both records' names when there is one,
     else how many and where they came from."""
     if len(requests) != 1:

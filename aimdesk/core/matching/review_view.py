@@ -38,6 +38,8 @@ STRONG_FIELDS = ("sedex_id", "postal_code")
 """Two filled values that differ here are strong evidence of two sites."""
 NUMBERED_FIELDS = ("site_name", "address")
 """Numbers in these (house, plot, plant numbers) that share nothing are strong evidence."""
+PLAIN_FIELDS = ("member",)
+"""Compared whole: two members' names (or labels) are the same or not, never "similar"."""
 SIMILAR_RATIO = 0.6
 _TOKEN = re.compile(r"\w+|[^\w\s]+|\s+")
 _NUMBER = re.compile(r"\d+")
@@ -106,7 +108,8 @@ def compare_fields(left: Mapping[str, str], right: Mapping[str, str]) -> list[Fi
     rows = []
     for name, label in FIELD_LABELS.items():
         a, b = str(left.get(name) or "").strip(), str(right.get(name) or "").strip()
-        left_segments, right_segments = text_diff(a, b)
+        left_segments, right_segments = ([Segment(a, a == b)], [Segment(b, a == b)]) if name in PLAIN_FIELDS \
+            else text_diff(a, b)
         rows.append(FieldRow(name, label, a, b, agreement(name, a, b),
                              tuple(left_segments), tuple(right_segments)))
     return rows
@@ -120,6 +123,8 @@ def agreement(name: str, left: str, right: str) -> Agreement:
         return "same"
     if name == "sedex_id" and _sedex(left) == _sedex(right):
         return "same"
+    if name in PLAIN_FIELDS:
+        return "different"
     if name in STRONG_FIELDS:
         return "conflict"
     if name in NUMBERED_FIELDS:

@@ -126,7 +126,8 @@ def site_detail(store: Store, site_id: int) -> SiteDetail:
     rows = fetch_records(store, ids)
     kept = {(p.left, p.right): p for p in pairs_among(store, ids)}
     verdicts = current_decisions(store)
-    wanted = [(a, b) for i, a in enumerate(sorted(ids)) for b in sorted(ids)[i + 1:]]
+    ordered = sorted(ids)
+    wanted = [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
     scorer = _scorer(store) if any(pair not in kept for pair in wanted) else None
     pairs = []
     for pair in wanted:
@@ -161,10 +162,12 @@ def plan_move(store: Store, record_ids: Iterable[int], to_site_id: int, *,
     withdrawn, and "same" joining the moved records to the target's (`_joining`).
 
     Raises:
-        AimDeskError: a record is not active, has no site or is in the target site
-            already; or no site `to_site_id` with active records.
+        AimDeskError: no record given; a record is not active, has no site or is in the
+            target site already; or no site `to_site_id` with active records.
     """
     moved = sorted(set(record_ids))
+    if not moved:
+        raise AimDeskError("Choose at least one record to move.")
     target = _site_records(store, to_site_id)
     site_of = record_site_ids(store)
     for record in moved:

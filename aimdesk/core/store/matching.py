@@ -15,7 +15,6 @@ SITE_ID_DIGITS = 6
 WITHDRAWN: Final = "withdrawn"
 """The verdict logged when a decision is taken back with none before it (by Undo, or by a
 merge lifting a "different"): the pair counts as never decided."""
-PAIRS_PER_QUERY = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,15 +189,10 @@ def latest_decisions(store: Store) -> dict[tuple[int, int], DecisionRow]:
 
 def pair_decisions(store: Store, pairs: Iterable[tuple[int, int]]) -> list[DecisionRow]:
     """Every decision ever logged on these pairs (smaller id first), oldest first."""
-    wanted = sorted(set(pairs))
-    found: list[DecisionRow] = []
-    for start in range(0, len(wanted), PAIRS_PER_QUERY):
-        chunk = wanted[start:start + PAIRS_PER_QUERY]
-        values = ", ".join("(?, ?)" for _ in chunk)
-        found += [DecisionRow(*row) for row in store.conn.execute(
-            f"{_DECISION} WHERE (left_record, right_record) IN (VALUES {values})",
-            [i for pair in chunk for i in pair])]
-    return sorted(found, key=lambda d: d.id)
+    rows = store.conn.execute(
+        f"{_DECISION} WHERE (left_record, right_record) IN (SELECT json_extract(value, '$[0]'), "
+        "json_extract(value, '$[1]') FROM json_each(?)) ORDER BY id", (json.dumps(sorted(set(pairs))),))
+    return [DecisionRow(*row) for row in rows]
 
 
 def decisions_touching(store: Store, record_ids: Iterable[int]) -> list[DecisionRow]:

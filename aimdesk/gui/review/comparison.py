@@ -66,12 +66,16 @@ def _heading(view: PairView) -> str:
 
 
 def _fields_table(view: PairView) -> str:
-    header = (f"<tr><th></th><th></th><th>Left · record {view.left.record.id} · site {escape(view.left.site or 'none yet')}</th>"
-              f"<th>Right · record {view.right.record.id} · site {escape(view.right.site or 'none yet')}</th></tr>")
+    header = f"<tr><th></th><th></th><th>{_side_title('Left', view.left)}</th><th>{_side_title('Right', view.right)}</th></tr>"
     rows = [_field_row(row) for row in view.fields]
     rows.append(f"<tr><td class='label'>Source</td><td></td><td class='small'>{escape(view.left.source)}</td>"
                 f"<td class='small'>{escape(view.right.source)}</td></tr>")
     return f"<table class='pair'>{header}{''.join(rows)}</table>"
+
+
+def _side_title(word: str, side: SideView) -> str:
+    site = f" · site {escape(side.site)}" if side.site else ""
+    return f"{word} · record {side.record.id}{site}"
 
 
 def _field_row(row: FieldRow) -> str:
@@ -84,7 +88,7 @@ def _field_row(row: FieldRow) -> str:
 
 
 def _segments(segments: Sequence[Segment], agreement: str) -> str:
-    if agreement in ("same", "missing"):
+    if agreement in ("same", "missing") or len(segments) == 1:
         return escape("".join(s.text for s in segments))
     out = []
     for segment in segments:
@@ -99,6 +103,7 @@ def _segments(segments: Sequence[Segment], agreement: str) -> str:
 
 
 def _explanation(explanation: Sequence[dict[str, object]]) -> str:
+    meanings = any(part.get("description") for part in explanation)
     rows = []
     for part in explanation:
         weight = float(part.get("weight", 0) or 0)  # type: ignore[arg-type]
@@ -106,9 +111,11 @@ def _explanation(explanation: Sequence[dict[str, object]]) -> str:
         rows.append(f"<tr><td class='label'>{escape(str(part.get('label', '')))}</td>"
                     f"<td>{escape(str(part.get('level', '')))}</td>"
                     f"<td style='color:{colour}; text-align:right'>{weight:+.2f}</td>"
-                    f"<td class='small'>{escape(str(part.get('description', '')))}</td></tr>")
+                    + (f"<td class='small'>{escape(str(part.get('description', '')))}</td>" if meanings else "")
+                    + "</tr>")
+    meaning = "<th>Meaning</th>" if meanings else ""
     return ("<h4>Why this score</h4><table class='pair'><tr><th>Field</th><th>Level</th><th>Weight</th>"
-            f"<th>Meaning</th></tr>{''.join(rows)}</table>")
+            f"{meaning}</tr>{''.join(rows)}</table>")
 
 
 def _mates_table(left: SideView, right: SideView) -> str:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from aimdesk.core.matching.conflicts import Conflict, conflict_items, open_conflicts, resolve_conflict
@@ -23,13 +22,11 @@ from aimdesk.core.store.records import RecordRow, fetch_records, record_countrie
 from aimdesk.core.store.workspace import Store
 from aimdesk.gui.filter_bar import fill_combo, filter_combo
 from aimdesk.gui.formatting import country_label, format_count
-from aimdesk.gui.models import TextRowsModel, text_table
+from aimdesk.gui.models import TextRowsModel, fixed_widths, text_table
 from aimdesk.gui.review.comparison import ComparisonView
+from aimdesk.gui.review.decision_bar import DecisionBar
 from aimdesk.gui.review.session import ReviewSession
 
-DECISION_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("same", "Same", "S"), ("different", "Different", "D"), ("unsure", "Unsure", "U"))
-SKIP_KEY = "N"
 QUEUE_COLUMNS = ("Score", "Left", "Right", "Country", "Band")
 QUEUE_WIDTHS = (48, 150, 150, 56, 60)
 CONFLICTS = "conflicts"
@@ -64,15 +61,10 @@ class ReviewPage(QWidget):
         self.queue_model = TextRowsModel(QUEUE_COLUMNS, self)
         self.queue_view = text_table(self.queue_model)
         self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.queue_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(QUEUE_WIDTHS):
-            header.resizeSection(column, width)
+        fixed_widths(self.queue_view, QUEUE_WIDTHS)
         self.comparison = ComparisonView()
         self.raw_rows_box = QCheckBox("Show file rows", toolTip="Show both records as the rows of the members' files had them")
-        self.note = QLineEdit(placeholderText="Note for this decision (optional) — Esc to go back to the keys")
-        self.decision_buttons = {verdict: QPushButton(f"{label}  ({key})") for verdict, label, key in DECISION_KEYS}
-        self.skip_button = QPushButton(f"Skip  ({SKIP_KEY})")
+        self.decision_bar = DecisionBar()
         self._build()
         self._connect()
 
@@ -98,16 +90,11 @@ class ReviewPage(QWidget):
             packets.addWidget(button)
         packets.addStretch(1)
         packets.addWidget(self.raw_rows_box)
-        buttons = QHBoxLayout()
-        for button in (*self.decision_buttons.values(), self.skip_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            buttons.addWidget(button)
-        buttons.addWidget(self.note, 1)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.comparison, 1)
-        column.addLayout(buttons)
+        column.addWidget(self.decision_bar)
         splitter = QSplitter()
         splitter.addWidget(self.queue_view)
         splitter.addWidget(right)
@@ -119,12 +106,9 @@ class ReviewPage(QWidget):
         layout.addWidget(splitter, 1)
 
     def _connect(self) -> None:
-        for verdict, _label, key in DECISION_KEYS:
-            self.decision_buttons[verdict].clicked.connect(lambda _=False, v=verdict: self.decide(v))
-            self._shortcut(key, lambda v=verdict: self.decide(v))
-        self.skip_button.clicked.connect(self.skip)
-        self._shortcut(SKIP_KEY, self.skip)
-        self._shortcut("Esc", self.comparison.setFocus)
+        self.decision_bar.chosen.connect(self.decide)
+        self.decision_bar.skipped.connect(self.skip)
+        self.decision_bar.install_keys(self, leave_note=self.comparison.setFocus)
         for box in (self.country_filter, self.member_filter, self.band_filter):
             box.currentIndexChanged.connect(self.reload)
         self.multi_only.toggled.connect(self.reload)
@@ -138,16 +122,10 @@ class ReviewPage(QWidget):
         self.band_filter.setCurrentIndex(self.band_filter.findData(CONFLICTS))
         self.comparison.setFocus()
 
-    def _shortcut(self, key: str, slot: object) -> None:
-        shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)  # type: ignore[arg-type]
-
     def set_busy(self, busy: bool) -> None:
         """While a job changes the workspace, decisions wait (the job holds the write lock)."""
         self._busy = busy
-        for button in self.decision_buttons.values():
-            button.setEnabled(not busy)
+        self.decision_bar.set_deciding(not busy)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -216,9 +194,9 @@ class ReviewPage(QWidget):
         if conflict is not None:
             resolve_conflict(self._store, conflict.id, verdict, who=self.user)
         else:
-            decide(self._store, item.left, item.right, verdict, reviewer=self.user,
-                   note=self.note.text().strip(), source="review screen")
-        self.note.clear()
+            decide(self._store, item.left, item.right, verdict, reviewer=self.user,  # type: ignore[arg-type]
+                   note=self.decision_bar.note.text().strip(), source="review screen")
+        self.decision_bar.take_note()
         position = self.session.position
         self.session.decided_current()
         self.queue_model.remove_row(position)
