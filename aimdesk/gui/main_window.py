@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, Q
 
 from aimdesk import __version__
 from aimdesk.core.errors import AimDeskError
+from aimdesk.core.matching.undo import undo_status
 from aimdesk.core.store.members import list_members
 from aimdesk.core.store.records import RecordQuery, count_active_records
 from aimdesk.core.store.sites import SiteQuery
@@ -35,8 +36,8 @@ from aimdesk.gui.review.packet_report import PacketReportDialog
 from aimdesk.gui.review.packet_window import PacketWindow
 from aimdesk.gui.review.review_page import ReviewPage
 from aimdesk.gui.work_pages import ExportsPage, ProtocolsPage
-from aimdesk.gui.workspace_jobs import (PacketImported, backup_job, demo_job, export_packet_job,
-                                        export_records_job, import_packet_job, matching_job)
+from aimdesk.gui.workspace_jobs import (PacketImported, UndoDone, backup_job, demo_job, export_packet_job,
+                                        export_records_job, import_packet_job, matching_job, undo_job)
 
 APP_TITLE = "AIMDesk"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
@@ -132,6 +133,11 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit_menu, "&Undo", QKeySequence.StandardKey.Undo, lambda: self.undo(False))
+        self.redo_action = self._action(edit_menu, "&Redo", "Ctrl+Shift+Z", lambda: self.undo(True))
+        edit_menu.aboutToShow.connect(self._update_undo)
+
         import_menu = bar.addMenu("&Import")
         self.import_action = self._action(import_menu, "Import a supplier &list…", "Ctrl+I",
                                           lambda: self.import_list(None))
@@ -191,6 +197,7 @@ class MainWindow(QMainWindow):
         self.review_page.import_packet.connect(self.import_packet)
         self.review_page.apply_requested.connect(lambda: self.run_matching(False))
         self.review_page.decided.connect(self._decisions_changed)
+        self.review_page.decided.connect(self._update_undo)
         self.exports_page.export_records.connect(self.export_records)
         self.runner.finished.connect(self._job_finished)
         self.runner.failed.connect(self._job_failed)
@@ -315,6 +322,21 @@ class MainWindow(QMainWindow):
         for action in [*self.page_actions, self.protocols_action]:
             action.setEnabled(has_store)
         self.review_page.set_busy(busy)
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        """Undo and Redo say what they would take back or apply again."""
+        undo_label, redo_label = undo_status(self.store) if self.store is not None else (None, None)
+        busy = self.runner.busy
+        self.undo_action.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
+        self.redo_action.setText(f"&Redo {redo_label}" if redo_label else "&Redo")
+        self.undo_action.setEnabled(bool(undo_label) and not busy)
+        self.redo_action.setEnabled(bool(redo_label) and not busy)
+
+    def undo(self, redo_it: bool) -> None:
+        """Edit ▸ Undo / Redo: through the workspace's decision log; sites follow at once."""
+        if self.store is not None:
+            self._start(undo_job(self.store.path, who=self.context.user, redo_it=redo_it))
 
     def _decisions_changed(self) -> None:
         """Other pages count decisions and pairs to review: they re-read when shown."""
@@ -432,6 +454,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(result, STATUS_MESSAGE_MS)
         if job.changes:
             self.refresh()
+        if isinstance(result, UndoDone):
+            self.statusBar().showMessage(result.describe(), STATUS_MESSAGE_MS)
+            if self.stack.currentWidget() is self.review_page:
+                self.review_page.after_undo(result.pairs, redone=result.redone)
         if isinstance(result, PacketImported):
             self.statusBar().showMessage(result.describe(), STATUS_MESSAGE_MS)
             PacketReportDialog(result, self).open()

@@ -9,6 +9,7 @@ from pathlib import Path
 from aimdesk.core.export.records import export_records_csv
 from aimdesk.core.export.review_packet import PacketImport, import_review_packet, write_review_packet
 from aimdesk.core.matching.run import MatchReport, run_matching
+from aimdesk.core.matching.undo import redo, undo, undo_pairs
 from aimdesk.core.progress import CancelToken, Progress, check
 from aimdesk.core.store.workspace import Store
 from aimdesk.demo.build import make_demo
@@ -30,6 +31,30 @@ def describe_matching(report: MatchReport) -> str:
     return (f"Matching finished in {report.seconds:.0f} s: {report.sites:,} sites, "
             f"{report.multi_member_sites:,} of them audited by two or more members; "
             f"{report.review_pairs + report.held_pairs:,} pairs to review.")
+
+
+@dataclass(frozen=True, slots=True)
+class UndoDone:
+    """An action taken back (or applied again), and the pairs it changed."""
+
+    label: str
+    pairs: list[tuple[int, int]]
+    redone: bool
+
+    def describe(self) -> str:
+        return f"{'Redone' if self.redone else 'Undone'}: {self.label}" if self.label else "Nothing to undo."
+
+
+def undo_job(workspace: Path, *, who: str, redo_it: bool = False) -> Job:
+    """Undo (or redo) the latest action on decisions and sites; the sites follow at once."""
+
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> UndoDone:
+        undo_pairs_, redo_pairs = undo_pairs(store)
+        if redo_it:
+            return UndoDone(redo(store, who=who, progress=progress, cancel=cancel) or "", redo_pairs, True)
+        return UndoDone(undo(store, who=who, progress=progress, cancel=cancel) or "", undo_pairs_, False)
+
+    return workspace_job(workspace, "Redo" if redo_it else "Undo", work, changes=SITES)
 
 
 def backup_job(workspace: Path, target: Path) -> Job:

@@ -16,7 +16,7 @@ from aimdesk.core.matching.queue import review_queue
 from aimdesk.core.matching.run import run_matching
 from aimdesk.core.matching.site_edits import (NEW_SITE, SCORED_NOW, apply_edit, plan_merge, plan_move,
                                               plan_split, site_detail)
-from aimdesk.core.matching.undo import undo, undo_status
+from aimdesk.core.matching.undo import redo, undo, undo_status
 from aimdesk.core.store.matching import current_decisions, record_site_ids, site_public_ids
 from aimdesk.core.store.records import iter_active_records
 from aimdesk.core.store.workspace import Store
@@ -115,7 +115,7 @@ def test_a_move_plan_shows_a_site_chained_through_the_moved_record_falling_apart
     assert plan.label == f"Move record {blue} to {public[sunrise]}" and plan.warnings == ()
 
 
-def test_a_move_is_applied_as_planned_and_undone(matched: Store, golden: tuple[int, int, int]) -> None:
+def test_a_move_is_applied_as_planned_undone_and_redone(matched: Store, golden: tuple[int, int, int]) -> None:
     acme, blue, casa = golden
     sunrise = record(matched, "Acme", "Shenzhen Sunrise Garment Co., Ltd.")
     public = site_public_ids(matched)
@@ -126,8 +126,11 @@ def test_a_move_is_applied_as_planned_and_undone(matched: Store, golden: tuple[i
     assert after[casa] not in public.values()
     assert {c.record_id: c.site_after for c in plan.changes} == {blue: after[blue], casa: NEW_SITE}
     assert undo_status(matched) == (plan.label, None)
+    edited = partition(matched)
     assert undo(matched, who="ana", now=lambda: NOW) == plan.label
     assert site_public_ids(matched) == public
+    assert redo(matched, who="ana", now=lambda: NOW) == plan.label
+    assert partition(matched) == edited
 
 
 def test_a_split_is_applied_and_undone(matched: Store) -> None:

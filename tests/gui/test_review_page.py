@@ -202,3 +202,27 @@ def test_closing_a_packet_with_unsaved_answers_asks_first(  # type: ignore[no-un
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Save)
     assert window.close()
     assert read_packet(packet).rows[0].verdict == "same"
+
+
+def test_undo_and_redo_from_the_keyboard_go_through_the_decision_log(review_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = review_window.review_page
+    review_window.activateWindow()
+    qtbot.waitUntil(review_window.isActiveWindow)
+    page.comparison.setFocus()
+    first = shown_pair(review_window)
+    qtbot.keyClick(page.comparison, Qt.Key.Key_S)
+    second = shown_pair(review_window)
+    qtbot.keyClick(page.comparison, Qt.Key.Key_D)
+    assert review_window.undo_action.text().startswith("&Undo Different:")
+    with qtbot.waitSignal(review_window.runner.idle, timeout=30_000):
+        qtbot.keyClick(page.comparison, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert second not in decisions(review_window) and shown_pair(review_window) == second
+    assert "1</b> decided this session" in page.progress_label.text()
+    with qtbot.waitSignal(review_window.runner.idle, timeout=30_000):
+        qtbot.keyClick(page.comparison, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not decisions(review_window) and shown_pair(review_window) == first
+    with qtbot.waitSignal(review_window.runner.idle, timeout=30_000):
+        qtbot.keyClick(page.comparison, Qt.Key.Key_Z,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert decisions(review_window)[first][0] == "same"
+    assert review_window.redo_action.text().startswith("&Redo Different:")

@@ -179,8 +179,9 @@ def import_review_packet(store: Store, path: Path, *, reviewer: str,
     judged = _judge(store, packet, packet_id)
     moment = now()
     with store.transaction():
-        record_decisions(store, [j.request for j in judged if j.status == "applied"], reviewer=reviewer,
-                         source=packet_source(packet_id), now=lambda: moment)
+        applied = [j.request for j in judged if j.status == "applied"]
+        record_decisions(store, applied, reviewer=reviewer, source=packet_source(packet_id), now=lambda: moment,
+                         kind="packet", label=f"Packet {packet_id}: {len(applied):,} decisions by {reviewer}")
         conflict_ids = add_conflicts(store, [_conflict(j, packet_id, reviewer, moment) for j in judged
                                              if j.status == "conflict"])
         result = PacketImport(packet_id, _outcomes(judged, conflict_ids))

@@ -42,6 +42,19 @@ def undo_status(store: Store) -> tuple[str | None, str | None]:
             _action(by_id, undone[-1]).label if undone else None)
 
 
+def undo_pairs(store: Store) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The pairs Undo and Redo would change, so a review screen can show them again."""
+    batches = list_batches(store)
+    done, undone = _stacks(batches)
+    by_id = {batch.id: batch for batch in batches}
+    return (_pairs(store, done[-1].id) if done else [],
+            _pairs(store, _action(by_id, undone[-1]).id) if undone else [])
+
+
+def _pairs(store: Store, batch_id: int) -> list[tuple[int, int]]:
+    return sorted({(d.left, d.right) for d in batch_decisions(store, batch_id)})
+
+
 def undo(store: Store, *, who: str, now: Callable[[], datetime] = utc_now,
          progress: Progress | None = None, cancel: CancelToken | None = None) -> str | None:
     """Take back the latest action not undone, and bring the sites up to date.

@@ -176,6 +176,15 @@ class ReviewPage(QWidget):
         self._fill_queue()
         self._show_current()
 
+    def after_undo(self, pairs: list[tuple[int, int]], *, redone: bool) -> None:
+        """Edit ▸ Undo took decisions back (or Redo applied them again): count them, and
+        show the first pair undone, which is waiting again."""
+        if redone:
+            self.session.decided += len(pairs)
+        else:
+            self.session.undone(len(pairs))
+        self.reload(show=pairs[0] if pairs and not redone else None)
+
     def _fill_queue(self) -> None:
         assert self._store is not None
         ids = sorted({i for item in self.session.items for i in (item.left, item.right)})
