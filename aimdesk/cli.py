@@ -86,6 +86,29 @@ def _add_matching(commands: argparse._SubParsersAction) -> None:  # type: ignore
     decide.add_argument("--reviewer", metavar="NAME", help="who decides (default: your login name)")
     decide.add_argument("--note", default="", help="why, in a few words")
     _add_review(commands)
+    _add_undo(commands)
+
+
+def _add_undo(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    undo = commands.add_parser(
+        "undo", help="take back the latest action on the decisions",
+        description="Take back the latest action on the decisions (a decision, a packet import, "
+                    "a site edit) and bring the sites up to date. Nothing is deleted: the "
+                    "history keeps both the action and its undoing.")
+    undo.add_argument("--reviewer", metavar="NAME", help="who undoes it (default: your login name)")
+    redo = commands.add_parser(
+        "redo", help="do again the action undone last",
+        description="Do again the action undone last, unless a new action came since, and "
+                    "bring the sites up to date.")
+    redo.add_argument("--reviewer", metavar="NAME", help="who redoes it (default: your login name)")
+    history = commands.add_parser(
+        "history", help="list the decisions on two records, or on one site's records",
+        description="List every decision logged on two records, or on the records of a site "
+                    "(--site S000012), newest first: when, who, the verdict, the two records, "
+                    "whether it is in force, superseded or undone, the action and the note.")
+    history.add_argument("left", type=int, nargs="?", metavar="LEFT_RECORD")
+    history.add_argument("right", type=int, nargs="?", metavar="RIGHT_RECORD")
+    history.add_argument("--site", metavar="SITE", help="a site id as matching gives it (S000012)")
 
 
 def _add_review(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -172,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"'{args.command}' needs --workspace W.aimdesk")
     if args.command == "import" and args.report and args.report.suffix.lower() != ".xlsx":
         parser.error(f"the report must be an .xlsx file, not {args.report.name}")
+    if args.command == "history" and not ((args.site is None and args.right is not None)
+                                          or (args.site is not None and args.left is None)):
+        parser.error("history needs two records (LEFT_RECORD RIGHT_RECORD) or --site SITE")
     handler: Callable[[argparse.Namespace], int] = HANDLERS[args.command]
     try:
         return handler(args)
@@ -465,6 +491,66 @@ def _review_stats(store: Store, args: argparse.Namespace) -> None:
         print(f"  {reviewer}: {count:,}")
 
 
+def _run_undo(args: argparse.Namespace) -> int:
+    return _undo_or_redo(args, undo=True)
+
+
+def _run_redo(args: argparse.Namespace) -> int:
+    return _undo_or_redo(args, undo=False)
+
+
+def _undo_or_redo(args: argparse.Namespace, *, undo: bool) -> int:
+    from aimdesk.core.matching import undo as undoing
+    from aimdesk.core.store.matching import latest_model
+
+    step = undoing.undo if undo else undoing.redo
+    with Store.open(args.workspace) as store:
+        label = step(store, who=args.reviewer or _current_user(), progress=_progress)
+        matched = latest_model(store) is not None
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if label is None:
+        print(f"Nothing to {args.command}.")
+    else:
+        after = "Sites are up to date." if matched else "It takes effect at the first match."
+        print(f"{'Undone' if undo else 'Redone'}: {label}. {after}")
+    return 0
+
+
+def _run_history(args: argparse.Namespace) -> int:
+    from aimdesk.core.matching.decisions import pair_history, site_history
+    from aimdesk.core.store.matching import public_ids
+    from aimdesk.core.store.records import fetch_records
+    from aimdesk.core.store.sites import site_by_public_id
+
+    with Store.open(args.workspace) as store:
+        if args.site is not None:
+            site = site_by_public_id(store, args.site)
+            if site is None:
+                raise AimDeskError(f"There is no site {args.site} in this workspace; site ids such "
+                                   "as S000012 are given by match (see export-records).")
+            entries = site_history(store, site)
+            subject = f"the records of site {public_ids(store, [site])[site]}"
+        else:
+            if args.left == args.right:
+                raise AimDeskError(f"Record {args.left} cannot be compared with itself.")
+            missing = {args.left, args.right} - set(fetch_records(store, [args.left, args.right]))
+            if missing:
+                raise AimDeskError(f"There is no record {min(missing)} in this workspace.")
+            entries = pair_history(store, args.left, args.right)
+            subject = f"records {args.left} and {args.right}"
+    if not entries:
+        print(f"No decisions on {subject} yet.")
+        return 0
+    rows = [(e.decision.decided_at[:16].replace("T", " "), e.decision.reviewer or "unknown",
+             e.decision.verdict, f"{e.decision.left} ↔ {e.decision.right}", e.status,
+             e.batch_label or "-", e.decision.note) for e in entries]
+    widths = [max(len(row[i]) for row in rows) for i in range(6)]
+    for row in rows:
+        print("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths)), row[6]]).rstrip())
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _run_import,
     "members": _run_members,
@@ -474,4 +560,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "explain": _run_explain,
     "decide": _run_decide,
     "review": _run_review,
+    "undo": _run_undo,
+    "redo": _run_redo,
+    "history": _run_history,
 }

@@ -35,6 +35,7 @@ from aimdesk.gui.sites_page import SitesPage
 from aimdesk.gui.review.packet_report import PacketReportDialog
 from aimdesk.gui.review.packet_window import PacketWindow
 from aimdesk.gui.review.review_page import ReviewPage
+from aimdesk.gui.review.site_editor import SiteEditor
 from aimdesk.gui.work_pages import ExportsPage, ProtocolsPage
 from aimdesk.gui.workspace_jobs import (PacketImported, UndoDone, backup_job, demo_job, export_packet_job,
                                         export_records_job, import_packet_job, matching_job, undo_job)
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         self.review_page.import_packet.connect(self.import_packet)
         self.review_page.apply_requested.connect(lambda: self.run_matching(False))
         self.review_page.decided.connect(self._decisions_changed)
+        self.sites_page.edit_site.connect(self.edit_site)
+        self.review_page.edit_site.connect(self.edit_site)
         self.review_page.decided.connect(self._update_undo)
         self.exports_page.export_records.connect(self.export_records)
         self.runner.finished.connect(self._job_finished)
@@ -332,6 +335,14 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo {redo_label}" if redo_label else "&Redo")
         self.undo_action.setEnabled(bool(undo_label) and not busy)
         self.redo_action.setEnabled(bool(redo_label) and not busy)
+
+    def edit_site(self, site_id: int) -> SiteEditor | None:
+        """The cluster editor on one site (internal id)."""
+        if self.store is None:
+            return None
+        editor = SiteEditor(self.store.path, self.runner, site_id, who=self.context.user, parent=self)
+        editor.open()
+        return editor
 
     def undo(self, redo_it: bool) -> None:
         """Edit ▸ Undo / Redo: through the workspace's decision log; sites follow at once."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QLabel, QLineEdit,
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from aimdesk.core.ingest.schemes import SCHEME_CODES, scheme_label
@@ -68,6 +68,9 @@ class SitesTableModel(LazyQueryModel[SiteQuery, SiteRow]):
 class SitesPage(QWidget):
     """Search and filters over the sites; the selected site's records below."""
 
+    edit_site = Signal(int)
+    """The cluster editor is asked for on this site (internal id)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: Store | None = None
@@ -98,7 +101,13 @@ class SitesPage(QWidget):
         detail_box = QWidget()
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self.detail_title)
+        self.edit_button = QPushButton("&Edit this site…", enabled=False,
+                                       toolTip="Move records, split the site, merge it with another")
+        self.edit_button.clicked.connect(self._edit_current)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.detail_title, 1)
+        title_row.addWidget(self.edit_button)
+        detail_layout.addLayout(title_row)
         detail_layout.addWidget(detail_view)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -120,6 +129,7 @@ class SitesPage(QWidget):
         self.shared_only.toggled.connect(self.apply_filters)
         self.model.modelReset.connect(self._after_reset)
         self.table.selectionModel().currentRowChanged.connect(self._show_site)
+        self.table.doubleClicked.connect(self._edit_current)
 
     def set_store(self, store: Store | None) -> None:
         """Show `store`'s sites with the filters cleared."""
@@ -167,11 +177,18 @@ class SitesPage(QWidget):
         self.count_label.setText(plural(shown, "site"))
         self.detail.set_rows([])
         self.detail_title.setText("Select a site to see the records behind it.")
+        self.edit_button.setEnabled(False)
+
+    def _edit_current(self) -> None:
+        site = self.model.row_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
+        if site is not None:
+            self.edit_site.emit(site.id)
 
     def _show_site(self, current: QModelIndex) -> None:
         site = self.model.row_at(current.row()) if current.isValid() else None
         if site is None or self._store is None:
             return
+        self.edit_button.setEnabled(True)
         records = fetch_records(self._store, ids := site_record_ids(self._store, site.id))
         self.detail_title.setText(f"{site.public_id} · {site.site_name}: {plural(site.records, 'record')} "
                                   f"from {plural(site.members, 'member')}")

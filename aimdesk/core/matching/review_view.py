@@ -19,9 +19,9 @@ from anyascii import anyascii
 from aimdesk.core.ingest.identifiers import normalise_sedex_id
 from aimdesk.core.ingest.schemes import scheme_label
 from aimdesk.core.matching.queue import ReviewItem
-from aimdesk.core.store.matching import current_decisions
+from aimdesk.core.store.matching import current_decisions, public_ids
 from aimdesk.core.store.records import RecordRow, fetch_records, record_site
-from aimdesk.core.store.sites import site_public_id, site_record_ids
+from aimdesk.core.store.sites import site_record_ids
 from aimdesk.core.store.workspace import Store
 
 FIELD_LABELS: dict[str, str] = {
@@ -173,7 +173,7 @@ def _side(store: Store, record: RecordRow) -> SideView:
         return SideView(record, "", ())
     mates = [i for i in site_record_ids(store, site) if i != record.id]
     rows = fetch_records(store, mates)
-    return SideView(record, site_public_id(store, site), tuple(rows[i] for i in mates if i in rows))
+    return SideView(record, public_ids(store, [site]).get(site, ""), tuple(rows[i] for i in mates if i in rows))
 
 
 def _values(record: RecordRow) -> dict[str, str]:

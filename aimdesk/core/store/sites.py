@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields
 
-from aimdesk.core.store.matching import sites_losing_records
+from aimdesk.core.store.matching import SITE_ID_DIGITS, SITE_ID_PREFIX, sites_losing_records
 from aimdesk.core.store.records import FETCH_CHUNK
 from aimdesk.core.store.settings import get_setting, set_setting
 from aimdesk.core.store.workspace import Store
@@ -196,10 +196,15 @@ def site_record_ids(store: Store, site_id: int) -> list[int]:
     return [row[0] for row in rows]
 
 
-def site_public_id(store: Store, site_id: int) -> str:
-    """The public id of a site ("" for no such site)."""
-    row = store.conn.execute("SELECT public_id FROM sites WHERE id = ?", (site_id,)).fetchone()
-    return str(row[0]) if row else ""
+def site_by_public_id(store: Store, public_id: str) -> int | None:
+    """The internal id of the site a person calls `public_id` ("S000123", "s123", "123");
+    None when no site in use has it."""
+    digits = public_id.strip().upper().removeprefix(SITE_ID_PREFIX)
+    if not digits.isdigit():
+        return None
+    row = store.conn.execute("SELECT id FROM sites WHERE public_id = ? AND retired_at IS NULL",
+                             (f"{SITE_ID_PREFIX}{int(digits):0{SITE_ID_DIGITS}d}",)).fetchone()
+    return int(row[0]) if row else None
 
 
 def site_countries(store: Store) -> list[str]:

@@ -18,7 +18,7 @@ from aimdesk.core.matching.decisions import Verdict, decide
 from aimdesk.core.matching.queue import QueueFilter, ReviewItem, filter_queue, review_queue
 from aimdesk.core.matching.review_view import pair_view
 from aimdesk.core.store.members import list_members
-from aimdesk.core.store.records import RecordRow, fetch_records, record_countries, record_raw_row
+from aimdesk.core.store.records import RecordRow, fetch_records, record_countries, record_raw_row, record_site
 from aimdesk.core.store.workspace import Store
 from aimdesk.gui.filter_bar import fill_combo, filter_combo
 from aimdesk.gui.formatting import country_label, format_count
@@ -42,6 +42,8 @@ class ReviewPage(QWidget):
     export_packet = Signal()
     import_packet = Signal()
     apply_requested = Signal()
+    edit_site = Signal(int)
+    """The cluster editor is asked for on this site (internal id)."""
     decided = Signal()
     """A decision was recorded: the window refreshes what depends on decisions."""
 
@@ -63,7 +65,7 @@ class ReviewPage(QWidget):
         self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         fixed_widths(self.queue_view, QUEUE_WIDTHS)
         self.comparison = ComparisonView()
-        self.raw_rows_box = QCheckBox("Show file rows", toolTip="Show both records as the rows of the members' files had them")
+        self.raw_rows_box = QCheckBox("File rows", toolTip="Show both records as the rows of the members' files had them")
         self.decision_bar = DecisionBar()
         self._build()
         self._connect()
@@ -89,6 +91,11 @@ class ReviewPage(QWidget):
             button.clicked.connect(signal)
             packets.addWidget(button)
         packets.addStretch(1)
+        for text, side in (("Left site…", 0), ("Right site…", 1)):
+            button = QPushButton(text, toolTip="Edit this side's site: move records, split it, merge it")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, s=side: self._edit_side(s))
+            packets.addWidget(button)
         packets.addWidget(self.raw_rows_box)
         right = QWidget()
         column = QVBoxLayout(right)
@@ -216,6 +223,13 @@ class ReviewPage(QWidget):
         if self.session.current is not None:
             self.session.skip()
             self._show_current()
+
+    def _edit_side(self, side: int) -> None:
+        item = self.session.current
+        if item is not None and self._store is not None:
+            site = record_site(self._store, (item.left, item.right)[side])
+            if site is not None:
+                self.edit_site.emit(site)
 
     def _go_to(self, row: int) -> None:
         self.session.go_to(row)
