@@ -9,13 +9,9 @@ from pathlib import Path
 import pytest
 
 from aimdesk.cli import main
+
+from .cli_run import run
 from tests.conftest import STANDARD_HEADER, STANDARD_ROWS, standard_list, write_csv
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_import_then_members_then_export_records(tmp_path: Path, capsys) -> None:

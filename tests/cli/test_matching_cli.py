@@ -12,11 +12,7 @@ from openpyxl import load_workbook
 
 from aimdesk.cli import main
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from .cli_run import run
 
 
 @pytest.fixture(scope="module")

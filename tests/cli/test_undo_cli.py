@@ -11,14 +11,10 @@ import pytest
 
 from aimdesk.cli import main
 
+from .cli_run import run
+
 DATE = r"\d{4}-\d\d-\d\d \d\d:\d\d"
 """How a history line starts: the decision's date and time, to the minute."""
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")
