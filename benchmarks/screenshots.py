@@ -3,8 +3,10 @@
 Opens DEMO_WORKSPACE (the `.aimdesk` file, or the folder `aimdesk demo DIR` wrote) on a
 copy, runs matching on it if it has no sites yet, and saves into OUT_DIR, at 1366x768
 (a common laptop screen), with fresh settings (nothing of yours is read or changed):
-welcome.png, one PNG per page of the main window (dashboard.png, members.png, …), and
-the import wizard's steps on a member list of the demo folder (import-1-file.png …).
+welcome.png, one PNG per page of the main window (dashboard.png, members.png, …), the
+review screens (review-file-rows.png, review-packet.png, review-conflict.png,
+site-editor.png, site-edit-consequence.png), and the import wizard's steps on a member
+list of the demo folder (import-1-file.png …).
 
 usage: python benchmarks/screenshots.py DEMO_WORKSPACE OUT_DIR
 
@@ -29,11 +31,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from aimdesk.core.export.packet_file import save_packet_decisions  # noqa: E402
+from aimdesk.core.export.review_packet import import_review_packet, write_review_packet  # noqa: E402
 from aimdesk.core.matching.run import run_matching  # noqa: E402
+from aimdesk.core.matching.site_edits import plan_split  # noqa: E402
+from aimdesk.core.store.sites import SiteQuery, site_ids, site_record_ids  # noqa: E402
 from aimdesk.core.store.workspace import WORKSPACE_SUFFIX, Store  # noqa: E402
 from aimdesk.gui.app import create_application  # noqa: E402
 from aimdesk.gui.context import AppContext  # noqa: E402
 from aimdesk.gui.main_window import PAGE_NAMES, MainWindow  # noqa: E402
+from aimdesk.gui.review.site_editor import ConsequenceDialog  # noqa: E402
 from aimdesk.gui.settings import AppSettings  # noqa: E402
 
 WINDOW_SIZE = (1366, 768)
@@ -97,11 +104,79 @@ def take_screenshots(workspace: Path, out_dir: Path) -> list[Path]:
                 page.table.selectRow(2)
             settle(app, lambda: window.dashboard_page.figures is not None)
             save(window, out_dir / f"{name.lower()}.png", saved)
+        review_shots(app, window, Path(scratch), out_dir, saved)
         source = next(workspace.parent.glob(f"members/{WIZARD_LIST.lower()}*"), None)
         if source is not None:
             wizard_shots(app, window, source, out_dir, saved)
         window.close()
     return saved
+
+
+def review_shots(app: QApplication, window: MainWindow, scratch: Path, out_dir: Path, saved: list[Path]) -> None:
+    """The Review page with file rows, a conflict to adjudicate, a packet decided in the
+    app, and the site editor with the consequence of a split."""
+    store = window.store
+    assert store is not None
+    page = window.review_page
+    window.show_page(page)
+    page.skip()
+    page.raw_rows_box.setChecked(True)
+    settle(app)
+    save(window, out_dir / "review-file-rows.png", saved)
+    page.raw_rows_box.setChecked(False)
+    packet_shot(app, window, scratch / "review packet.xlsx", out_dir, saved)
+    conflict_shot(app, window, scratch, out_dir, saved)
+    site_editor_shots(app, window, out_dir, saved)
+
+
+def packet_shot(app: QApplication, window: MainWindow, packet: Path, out_dir: Path, saved: list[Path]) -> None:
+    assert window.store is not None
+    write_review_packet(window.store, packet, limit=40, who="screenshots")
+    packet_window = window.review_packet_file(packet)
+    assert packet_window is not None
+    packet_window.resize(*WINDOW_SIZE)
+    packet_window.decide("same")
+    packet_window.decide("different")
+    settle(app)
+    save(packet_window, out_dir / "review-packet.png", saved)
+    packet_window.save()
+    packet_window.close()
+
+
+def conflict_shot(app: QApplication, window: MainWindow, scratch: Path, out_dir: Path, saved: list[Path]) -> None:
+    """Two reviewers disagree on the same pair through two packets."""
+    store = window.store
+    assert store is not None
+    answers = (("Ana Ruiz", "same"), ("Li Wei", "different"))
+    for reviewer, _ in answers:
+        write_review_packet(store, scratch / f"{reviewer}.xlsx", limit=1, who="screenshots")
+    for reviewer, word in answers:
+        packet = scratch / f"{reviewer}.xlsx"
+        save_packet_decisions(packet, {2: (word, "checked with the supplier")})  # type: ignore[dict-item]
+        import_review_packet(store, packet, reviewer=reviewer)
+    window.refresh()
+    window.review_page.show_conflicts()
+    settle(app)
+    save(window, out_dir / "review-conflict.png", saved)
+
+
+def site_editor_shots(app: QApplication, window: MainWindow, out_dir: Path, saved: list[Path]) -> None:
+    store = window.store
+    assert store is not None
+    site = max(site_ids(store, SiteQuery(min_members=2)), key=lambda s: len(site_record_ids(store, s)))
+    editor = window.edit_site(site)
+    assert editor is not None
+    settle(app, lambda: editor.detail is not None and not window.runner.busy)
+    editor.records_view.selectRow(len(editor.detail.records) - 1)
+    settle(app)
+    save(editor, out_dir / "site-editor.png", saved)
+    plan = plan_split(store, site, [[editor.detail.records[-1].id]])
+    consequence = ConsequenceDialog(plan, editor)
+    consequence.show()
+    settle(app)
+    save(consequence, out_dir / "site-edit-consequence.png", saved)
+    consequence.close()
+    editor.close()
 
 
 def wizard_shots(app: QApplication, window: MainWindow, source: Path, out_dir: Path, saved: list[Path]) -> None:

@@ -34,6 +34,7 @@ BANDS = (("Review band", "review"), ("Held back", "held"), ("Marked unsure", "un
          ("Conflicts to adjudicate", CONFLICTS))
 NOTHING_TO_REVIEW = ("Nothing left to review here. Run matching (Ctrl+M) after new imports; "
                      "pairs the matcher is unsure of will appear in this list.")
+NO_CONFLICTS = "No conflicts to adjudicate: every packet imported so far agreed with the decisions in force."
 
 
 class ReviewPage(QWidget):
@@ -58,6 +59,7 @@ class ReviewPage(QWidget):
         self.conflicts_button = QPushButton(toolTip="Packet decisions that contradict an earlier decision")
         self.conflicts_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.country_filter, self.member_filter, self.band_filter = filter_combo(), filter_combo(), filter_combo()
+        self.band_filter.setMinimumContentsLength(22)
         self.multi_only = QCheckBox("Only pairs from two members")
         self.progress_label = QLabel()
         self.queue_model = TextRowsModel(QUEUE_COLUMNS, self)
@@ -239,7 +241,7 @@ class ReviewPage(QWidget):
         item = self.session.current
         self._update_progress()
         if self._store is None or item is None:
-            self.comparison.show_message(NOTHING_TO_REVIEW)
+            self.comparison.show_message(NO_CONFLICTS if self.filter().band == CONFLICTS else NOTHING_TO_REVIEW)
             return
         raw = (record_raw_row(self._store, item.left), record_raw_row(self._store, item.right)) \
             if self.raw_rows_box.isChecked() else None
