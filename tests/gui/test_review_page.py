@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButto
 from aimdesk.core.export.packet_file import read_packet
 from aimdesk.core.export.review_packet import import_review_packet, write_review_packet
 from aimdesk.core.matching.conflicts import open_conflicts
+from aimdesk.core.matching.decisions import decide
 from aimdesk.core.matching.run import run_matching
+from aimdesk.core.matching.undo import undo
 from aimdesk.core.store.matching import current_decisions
 from aimdesk.core.store.records import record_site
 from aimdesk.core.store.workspace import Store
@@ -226,3 +228,17 @@ def test_undo_and_redo_from_the_keyboard_go_through_the_decision_log(review_wind
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert decisions(review_window)[first][0] == "same"
     assert review_window.redo_action.text().startswith("&Redo Different:")
+
+
+def test_the_history_of_a_pair_shows_who_decided_what_and_what_was_undone(review_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = review_window.review_page
+    store = review_window.store
+    assert store is not None
+    pair = shown_pair(review_window)
+    decide(store, *pair, "different", reviewer="Ana", note="two plants")
+    undo(store, who="Bo")
+    page.reload(show=pair)
+    text = page.comparison.toPlainText()
+    assert "Who decided what" in text
+    assert "Ana" in text and "undone" in text and "two plants" in text
+    assert "withdrawn" in text and "Bo" in text

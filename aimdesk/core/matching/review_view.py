@@ -18,6 +18,7 @@ from anyascii import anyascii
 
 from aimdesk.core.ingest.identifiers import normalise_sedex_id
 from aimdesk.core.ingest.schemes import scheme_label
+from aimdesk.core.matching.decisions import HistoryEntry, pair_history, site_history
 from aimdesk.core.matching.queue import ReviewItem
 from aimdesk.core.store.matching import current_decisions, public_ids
 from aimdesk.core.store.records import RecordRow, fetch_records, record_site
@@ -41,6 +42,7 @@ NUMBERED_FIELDS = ("site_name", "address")
 PLAIN_FIELDS = ("member",)
 """Compared whole: two members' names (or labels) are the same or not, never "similar"."""
 SIMILAR_RATIO = 0.6
+HISTORY_LIMIT = 12
 _TOKEN = re.compile(r"\w+|[^\w\s]+|\s+")
 _NUMBER = re.compile(r"\d+")
 
@@ -91,6 +93,8 @@ class PairView:
     decision: str = ""
     note: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    history: tuple[HistoryEntry, ...] = ()
+    """Decisions on this pair and on both sides' sites, newest first (`HISTORY_LIMIT`)."""
 
 
 def pair_view(store: Store, item: ReviewItem) -> PairView:
@@ -100,7 +104,18 @@ def pair_view(store: Store, item: ReviewItem) -> PairView:
     decision = current_decisions(store).get((item.left, item.right))
     return PairView(left, right, tuple(compare_fields(_values(left.record), _values(right.record))),
                     item.probability, item.band, tuple(item.explanation),
-                    decision.verdict if decision else "", decision.note if decision else "")
+                    decision.verdict if decision else "", decision.note if decision else "",
+                    history=tuple(_history(store, item.left, item.right)))
+
+
+def _history(store: Store, left: int, right: int) -> list[HistoryEntry]:
+    """Who decided what on the pair and on the records of both sides' sites."""
+    entries = {e.decision.id: e for e in pair_history(store, left, right)}
+    for record in (left, right):
+        site = record_site(store, record)
+        if site is not None:
+            entries.update((e.decision.id, e) for e in site_history(store, site))
+    return [entries[i] for i in sorted(entries, reverse=True)][:HISTORY_LIMIT]
 
 
 def compare_fields(left: Mapping[str, str], right: Mapping[str, str]) -> list[FieldRow]:

@@ -8,6 +8,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from aimdesk.core.matching.decisions import HistoryEntry
 from aimdesk.core.matching.review_view import FieldRow, PairView, Segment, SideView
 from aimdesk.core.ingest.cells import cell_text
 from aimdesk.core.store.records import RawRow, RecordRow
@@ -51,6 +52,8 @@ def pair_html(view: PairView, *, raw_rows: tuple[RawRow | None, RawRow | None] |
         parts.append(_mates_table(view.left, view.right))
     if raw_rows is not None:
         parts.append(_raw_rows(raw_rows))
+    if view.history:
+        parts.append(_history(view.history))
     return "".join(parts)
 
 
@@ -128,6 +131,17 @@ def _mates_table(left: SideView, right: SideView) -> str:
 def _mates(records: Sequence[RecordRow]) -> str:
     return "<br>".join(f"{escape(r.site_name)} <span class='small'>· {escape(r.city or r.address)} · "
                        f"{escape(r.member)}</span>" for r in records) or "<span class='small'>none</span>"
+
+
+def _history(entries: Sequence[HistoryEntry]) -> str:
+    rows = "".join(
+        f"<tr><td class='small'>{escape(e.decision.decided_at[:16].replace('T', ' '))}</td>"
+        f"<td>{escape(e.decision.reviewer or 'unknown')}</td><td><b>{escape(e.decision.verdict)}</b></td>"
+        f"<td>{e.decision.left} ↔ {e.decision.right}</td><td class='small'>{escape(e.status)}</td>"
+        f"<td class='small'>{escape(e.batch_label)}</td><td class='small'>{escape(e.decision.note)}</td></tr>"
+        for e in entries)
+    return ("<h4>Who decided what, on this pair and both sites</h4><table class='pair'><tr><th>When</th>"
+            f"<th>Who</th><th>Decision</th><th>Records</th><th>Status</th><th>Action</th><th>Note</th></tr>{rows}</table>")
 
 
 def _raw_rows(rows: tuple[RawRow | None, RawRow | None]) -> str:
