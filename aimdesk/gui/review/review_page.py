@@ -31,7 +31,7 @@ QUEUE_COLUMNS = ("Score", "Left", "Right", "Country", "Band")
 QUEUE_WIDTHS = (48, 150, 150, 56, 60)
 CONFLICTS = "conflicts"
 BANDS = (("Review band", "review"), ("Held back", "held"), ("Marked unsure", "unsure"),
-         ("Conflicts to adjudicate", CONFLICTS))
+         ("Conflicts", CONFLICTS))
 NOTHING_TO_REVIEW = ("Nothing left to review here. Run matching (Ctrl+M) after new imports; "
                      "pairs the matcher is unsure of will appear in this list.")
 NO_CONFLICTS = "No conflicts to adjudicate: every packet imported so far agreed with the decisions in force."
@@ -59,7 +59,6 @@ class ReviewPage(QWidget):
         self.conflicts_button = QPushButton(toolTip="Packet decisions that contradict an earlier decision")
         self.conflicts_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.country_filter, self.member_filter, self.band_filter = filter_combo(), filter_combo(), filter_combo()
-        self.band_filter.setMinimumContentsLength(22)
         self.multi_only = QCheckBox("Only pairs from two members")
         self.progress_label = QLabel()
         self.queue_model = TextRowsModel(QUEUE_COLUMNS, self)
