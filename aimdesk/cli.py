@@ -9,7 +9,7 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from aimdesk import __version__
 from aimdesk.core.errors import AimDeskError
@@ -19,6 +19,10 @@ from aimdesk.core.ingest.importer import ImportReport, import_file
 from aimdesk.core.ingest.mapping import parse_overrides
 from aimdesk.core.ingest.prepare import ImportOptions
 from aimdesk.core.store.workspace import Store, remove_workspace
+
+if TYPE_CHECKING:
+    from aimdesk.core.benchmark.eligibility import BenchmarkResult, Statement
+    from aimdesk.core.benchmark.model import Score
 
 DESCRIPTION = """\
 AIMDesk pools the supplier lists that forum members send, finds the same supplier
@@ -45,14 +49,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_import(commands)
     commands.add_parser(
-        "members", help="list the members with their record counts",
-        description="List the members in the workspace with their active records and imports.")
+        "members", help="list the members with their record counts and eligibility",
+        description="List the members in the workspace with their active records, imports, and "
+                    "whether they are eligible for mutual recognition of audits and of virtual "
+                    "assessments (see member-status).")
     export = commands.add_parser(
         "export-records", help="write every record with its source row to a CSV file",
         description="Write one row per active record: record_id, member, source file, sheet "
                     "and row, the canonical fields and site_id (empty until matching).")
     export.add_argument("out", type=Path, metavar="OUT.csv")
     _add_matching(commands)
+    _add_benchmark(commands)
     demo = commands.add_parser(
         "demo", help="write sample member files, truth.csv and a ready demo workspace",
         description="Write realistic sample member lists (many layouts and languages), "
@@ -148,6 +155,78 @@ def _add_review(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
                        description="Count the pairs to review and the decisions made, by reviewer.")
 
 
+def _add_benchmark(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    benchmark = commands.add_parser(
+        "benchmark", help="protocol benchmarks: list, show, reports, questionnaires, catalogues",
+        description="The benchmarks of members' protocols against the criteria catalogues "
+                    "(SMETA 6.1 4-pillar for audits, the SVA baseline for virtual assessments): "
+                    "commonality = weighted (covered + ½ partly) ÷ weighted applicable criteria.")
+    actions = benchmark.add_subparsers(dest="benchmark_action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="one line per assessment, newest first",
+                       description="List the latest revision of every assessment: id, member, protocol, "
+                                   "kind, catalogue, revision, commonality and verdict.")
+    show = actions.add_parser(
+        "show", help="one assessment: score per pillar, verdict, gaps, core criteria not covered",
+        description="Show one assessment: commonality overall and per pillar, the verdict with its "
+                    "reasons, the gaps by section and the core criteria not covered.")
+    show.add_argument("assessment", type=int, metavar="ID")
+    show.add_argument("--revision", type=_positive, metavar="N", help="this revision (default: the latest)")
+    actions.add_parser("catalogues", help="the criteria catalogues with their versions",
+                       description="List every catalogue version, built in or saved in the workspace, "
+                                   "with its criteria counts.")
+    _add_benchmark_files(actions)
+    status = commands.add_parser(
+        "member-status", help="record or show a member's mutual-recognition status",
+        description="Record what is given (signed statements, benchmarks passed outside AIMDesk), "
+                    "then print the member's mutual-recognition status. With no option, only print it.")
+    status.add_argument("member", metavar="NAME")
+    status.add_argument("--statement-signed", type=_day, metavar="YYYY-MM-DD",
+                        help="the member signed the mutual-recognition statement for audits on this day")
+    status.add_argument("--signatory", metavar="NAME", help="who signed the statement(s) given")
+    status.add_argument("--virtual-statement-signed", "--va-statement-signed", type=_day, metavar="YYYY-MM-DD",
+                        help="the member signed the statement for virtual assessments on this day")
+    status.add_argument("--benchmark-passed", type=_day, metavar="YYYY-MM-DD",
+                        help="the member's audit protocol passed a benchmark outside AIMDesk on this day")
+    status.add_argument("--virtual-benchmark-passed", type=_day, metavar="YYYY-MM-DD",
+                        help="its virtual-assessment protocol passed a benchmark outside AIMDesk on this day")
+
+
+def _add_benchmark_files(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The benchmark actions that write or read files: the report, the questionnaire."""
+    export = actions.add_parser(
+        "export", help="write an assessment's benchmark report as PDF or xlsx",
+        description="Write the benchmark report of an assessment: member, protocol, catalogue "
+                    "version, commonality overall and per pillar, the verdict with its reasons, "
+                    "the gaps, and every criterion with its answer and protocol reference.")
+    export.add_argument("assessment", type=int, metavar="ID")
+    export.add_argument("out", type=_suffixed(".pdf", ".xlsx"), metavar="OUT.pdf|OUT.xlsx")
+    export.add_argument("--revision", type=_positive, metavar="N", help="this revision (default: the latest)")
+    blank = actions.add_parser(
+        "questionnaire", help="write a questionnaire xlsx for a member to fill in",
+        description="Write one catalogue version's criteria as an xlsx questionnaire: the member "
+                    "answers each one (covered, partly, not covered, not applicable) with its "
+                    "protocol's own reference; import it back with import-questionnaire.")
+    blank.add_argument("catalogue", metavar="CATALOGUE_KEY", help="smeta-6.1-4p, sva-baseline, … (see catalogues)")
+    blank.add_argument("out", type=_suffixed(".xlsx"), metavar="OUT.xlsx")
+    blank.add_argument("--version", dest="catalogue_version", type=_positive, metavar="N",
+                       help="this catalogue version (default: the latest)")
+    blank.add_argument("--member", default="", metavar="NAME", help="the member it is for (named in the file)")
+    blank.add_argument("--protocol", default="", metavar="NAME", help="the protocol it is for (named in the file)")
+    filled = actions.add_parser(
+        "import-questionnaire", help="save a filled questionnaire as an assessment",
+        description="Read a filled questionnaire and save its answers as a new assessment (or a "
+                    "new revision of --assessment ID) against the catalogue version it was "
+                    "written for. Any problem (unknown criterion ids, an answer that is none of "
+                    "the four) refuses the whole file, listing every problem.")
+    filled.add_argument("questionnaire", type=Path, metavar="QUESTIONNAIRE.xlsx")
+    filled.add_argument("--member", required=True, metavar="NAME", help="the member whose protocol it is")
+    filled.add_argument("--protocol", required=True, metavar="NAME", help="the protocol's name")
+    filled.add_argument("--protocol-version", default="", metavar="V", help="the protocol's version")
+    filled.add_argument("--assessment", type=_positive, metavar="ID",
+                        help="save it as the next revision of this assessment (same member)")
+    filled.add_argument("--reviewer", metavar="NAME", help="who saves it (default: your login name)")
+
+
 def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sub = commands.add_parser(
         "import", help="import one member's supplier list (xlsx, xls, ods, csv, txt)",
@@ -198,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "history" and not ((args.site is None and args.right is not None)
                                           or (args.site is not None and args.left is None)):
         parser.error("history needs two records (LEFT_RECORD RIGHT_RECORD) or --site SITE")
+    if (args.command == "member-status" and args.signatory is not None
+            and not (args.statement_signed or args.virtual_statement_signed)):
+        parser.error("--signatory goes with --statement-signed or --virtual-statement-signed")
     handler: Callable[[argparse.Namespace], int] = HANDLERS[args.command]
     try:
         return handler(args)
@@ -231,6 +313,27 @@ def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a row number (1 or more)")
     return int(text)
+
+
+def _suffixed(*suffixes: str) -> Callable[[str], Path]:
+    """An argparse type: an output file with one of these extensions."""
+    def output(text: str) -> Path:
+        path = Path(text)
+        if path.suffix.lower() not in suffixes:
+            raise argparse.ArgumentTypeError(f"'{path.name}' must be a {' or '.join(suffixes)} file")
+        return path
+
+    return output
+
+
+def _day(text: str) -> str:
+    """An argparse type: a date written YYYY-MM-DD."""
+    from aimdesk.core.benchmark.eligibility import parse_day
+
+    try:
+        return parse_day(text)
+    except AimDeskError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _existing_folder(path: Path) -> Path:
@@ -271,11 +374,23 @@ def _run_import(args: argparse.Namespace) -> int:
             print(_import_summary(result))
             if args.report:
                 _write_report(store, result.import_id, args.report)
+            _note_eligibility(store, result.member)
     except AimDeskError:
         if is_new and not _has_imports(args.workspace):
             remove_workspace(args.workspace)  # a failed first import leaves no empty file
         raise
     return 0
+
+
+def _note_eligibility(store: Store, member: str) -> None:
+    """Warn on stderr that the member's records stay out of the common document for now."""
+    from aimdesk.core.benchmark.eligibility import not_eligible_note
+    from aimdesk.core.store.members import find_member
+
+    member_id = find_member(store, member)
+    note = not_eligible_note(store, member_id) if member_id is not None else None
+    if note:
+        print(note, file=sys.stderr)
 
 
 def _has_imports(workspace: Path) -> bool:
@@ -335,18 +450,26 @@ def _sheets(names: tuple[str, ...]) -> str:
 
 
 def _run_members(args: argparse.Namespace) -> int:
+    from aimdesk.core.benchmark.eligibility import member_statuses
     from aimdesk.core.store.members import list_members
 
     with Store.open(args.workspace) as store:
         members = list_members(store)
+        statuses = {s.member_id: s for s in member_statuses(store)}
     if not members:
         print("No members yet; import a list with: aimdesk --workspace W import FILE --member NAME")
         return 0
     width = max(len(m.name) for m in members)
-    print(f"{'member':<{width}}  {'records':>8}  {'imports':>7}  last import")
+    print(f"{'member':<{width}}  {'records':>8}  {'imports':>7}  {'audit':<8}  {'virtual':<8}  last import")
     for m in members:
-        print(f"{m.name:<{width}}  {m.active_records:>8,}  {m.imports:>7}  {m.last_import_at[:16]}")
+        status = statuses[m.id]
+        print(f"{m.name:<{width}}  {m.active_records:>8,}  {m.imports:>7}  {_eligible(status.eligible):<8}  "
+              f"{_eligible(status.virtual_eligible):<8}  {m.last_import_at[:16]}")
     return 0
+
+
+def _eligible(is_eligible: bool) -> str:
+    return "eligible" if is_eligible else "no"
 
 
 def _run_export_records(args: argparse.Namespace) -> int:
@@ -551,6 +674,216 @@ def _run_history(args: argparse.Namespace) -> int:
     return 0
 
 
+KIND_LABELS = {"audit": "on-site audit", "virtual": "virtual assessment"}
+
+
+def _run_benchmark(args: argparse.Namespace) -> int:
+    actions = {"list": _benchmark_list, "show": _benchmark_show, "catalogues": _benchmark_catalogues,
+               "export": _benchmark_export, "questionnaire": _benchmark_questionnaire,
+               "import-questionnaire": _benchmark_import_questionnaire}
+    with Store.open(args.workspace) as store:
+        actions[args.benchmark_action](store, args)
+    return 0
+
+
+def _benchmark_list(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.benchmark.assessments import list_assessments, percent
+
+    summaries = list_assessments(store)
+    if not summaries:
+        print("No benchmarks yet; make one in the desktop app (Protocols ▸ New benchmark).")
+        return
+    rows = [("id", "member", "protocol", "kind", "catalogue", "revision", "commonality", "verdict")]
+    rows += [(str(s.id), s.member, f"{s.protocol} {s.protocol_version}".strip(), s.kind, s.catalogue_label,
+              str(s.revision), percent(s.commonality), "passed" if s.passed else "not passed") for s in summaries]
+    _print_table(rows, right_aligned=(0, 5, 6))
+
+
+def _print_table(rows: list[tuple[str, ...]], *, right_aligned: tuple[int, ...] = ()) -> None:
+    """Columns as wide as their widest cell, two spaces apart."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.rjust(w) if i in right_aligned else cell.ljust(w)
+                        for i, (cell, w) in enumerate(zip(row, widths))).rstrip())
+
+
+def _benchmark_show(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.benchmark.assessments import assessment_score, get_assessment, percent
+    from aimdesk.core.benchmark.catalogues import get_catalogue
+
+    assessment = get_assessment(store, args.assessment, args.revision)
+    catalogue = get_catalogue(store, assessment.catalogue_key, assessment.catalogue_version)
+    score = assessment_score(store, assessment)
+    print(f"Assessment {assessment.id}, revision {assessment.revision} (saved {assessment.saved_at[:16].replace('T', ' ')} "
+          f"by {assessment.saved_by or 'unknown'})")
+    print(f"Member: {assessment.member}")
+    print(f"Protocol: {assessment.protocol} {assessment.protocol_version}".rstrip()
+          + f" ({KIND_LABELS[assessment.kind]})")
+    print(f"Catalogue: {catalogue.label}")
+    print(f"Commonality: {percent(score.overall)} (threshold {score.threshold * 100:g} %; core criteria "
+          f"{'block' if score.core_blocks else 'do not block'} the verdict)")
+    for pillar, value in score.by_pillar.items():
+        print(f"  {pillar}: {percent(value)}")
+    print(f"Verdict: {'passed' if score.passed else 'not passed'}")
+    for reason in score.reasons:
+        print(f"  {reason}")
+    _print_gaps(score)
+
+
+def _print_gaps(score: Score) -> None:
+    """The gaps grouped by section, then the core criteria not covered."""
+    if score.gaps:
+        print("Gaps by section:")
+    section = None
+    for criterion, word in score.gaps:
+        if criterion.section != section:
+            section = criterion.section
+            print(f"  {section}")
+        print(f"    {criterion.id:<8} {word or 'unanswered':<12} {criterion.question}")
+    if score.core_not_covered:
+        print("Core criteria not covered:")
+        for criterion in score.core_not_covered:
+            print(f"  {criterion.id:<8} {criterion.question}")
+
+
+def _benchmark_catalogues(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.benchmark.catalogues import builtin_catalogues, list_catalogues
+
+    builtin = {(c.key, c.version) for c in builtin_catalogues()}
+    rows = [("key", "version", "name", "kind", "criteria", "core", "draft", "retired", "source")]
+    for c in list_catalogues(store):
+        source = "built in" if (c.key, c.version) in builtin and not c.created_by else f"saved by {c.created_by}"
+        rows.append((c.key, str(c.version), c.name, c.kind, str(len(c.active)),
+                     str(sum(x.core for x in c.active)), str(sum(x.draft for x in c.active)),
+                     str(len(c.criteria) - len(c.active)), source))
+    _print_table(rows, right_aligned=(1, 4, 5, 6, 7))
+
+
+def _benchmark_export(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.benchmark.assessments import assessment_score, get_assessment, percent
+    from aimdesk.core.benchmark.catalogues import get_catalogue
+    from aimdesk.core.benchmark.report import report_html, report_title, verdict, write_report_xlsx
+
+    _existing_folder(args.out)
+    assessment = get_assessment(store, args.assessment, args.revision)
+    catalogue = get_catalogue(store, assessment.catalogue_key, assessment.catalogue_version)
+    score = assessment_score(store, assessment)
+    if args.out.suffix.lower() == ".pdf":
+        _offscreen_without_display()
+        from aimdesk.gui.pdf import write_pdf
+
+        write_pdf(report_html(assessment, catalogue, score), args.out, title=report_title(assessment))
+    else:
+        _writing(args.out, lambda: write_report_xlsx(assessment, catalogue, score, args.out))
+    print(f"Wrote the report of assessment {assessment.id}, revision {assessment.revision} "
+          f"({verdict(score).lower()}, commonality {percent(score.overall)}) to {args.out}.")
+
+
+def _offscreen_without_display() -> None:
+    """Qt draws a PDF without a window, but needs a display unless told to draw offscreen."""
+    import os
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _writing(out: Path, write: Callable[[], object]) -> None:
+    """Run `write`, saying in one sentence why `out` could not be written."""
+    try:
+        write()
+    except OSError as error:
+        raise AimDeskError(f"Cannot write {out} ({error.strerror or error}); is it open in Excel?") from None
+
+
+def _benchmark_questionnaire(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.benchmark.catalogues import get_catalogue, latest_catalogue
+    from aimdesk.core.benchmark.questionnaire import write_questionnaire
+
+    _existing_folder(args.out)
+    catalogue = (latest_catalogue(store, args.catalogue) if args.catalogue_version is None
+                 else get_catalogue(store, args.catalogue, args.catalogue_version))
+    _writing(args.out, lambda: write_questionnaire(catalogue, args.out, member=args.member, protocol=args.protocol))
+    print(f"Wrote a questionnaire on {catalogue.label} ({len(catalogue.active)} criteria) to {args.out}; "
+          "import it back with: aimdesk --workspace W benchmark import-questionnaire FILE --member NAME "
+          "--protocol NAME")
+
+
+def _benchmark_import_questionnaire(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.benchmark.assessments import assessment_score, get_assessment, percent, save_assessment
+    from aimdesk.core.benchmark.catalogues import get_catalogue
+    from aimdesk.core.benchmark.questionnaire import questionnaire_info, read_questionnaire
+    from aimdesk.core.benchmark.report import verdict
+
+    member_id = _existing_member(store, args.member)
+    if args.assessment is not None:
+        earlier = get_assessment(store, args.assessment)
+        if earlier.member_id != member_id:
+            raise AimDeskError(f"Assessment {earlier.id} is {earlier.member}'s protocol, not {args.member}'s; "
+                               "leave out --assessment to save a new one.")
+    info = questionnaire_info(args.questionnaire)
+    catalogue = get_catalogue(store, info.catalogue_key, info.catalogue_version)
+    answers = read_questionnaire(args.questionnaire, catalogue)
+    saved = save_assessment(
+        store, assessment_id=args.assessment, member_id=member_id, protocol=args.protocol,
+        protocol_version=args.protocol_version, kind=catalogue.kind, catalogue_key=catalogue.key,
+        catalogue_version=catalogue.version, answers=answers, who=args.reviewer or _current_user(),
+        note=f"imported from {args.questionnaire.name}")
+    score = assessment_score(store, saved)
+    print(f"Saved assessment {saved.id}, revision {saved.revision}: {len(answers)} of {len(catalogue.active)} "
+          f"criteria answered; commonality {percent(score.overall)}, {verdict(score).lower()}.")
+
+
+def _existing_member(store: Store, name: str) -> int:
+    from aimdesk.core.store.members import find_member
+
+    member_id = find_member(store, name)
+    if member_id is None:
+        raise AimDeskError(f"There is no member called “{name}” in this workspace; "
+                           "'aimdesk members' lists them.")
+    return member_id
+
+
+def _run_member_status(args: argparse.Namespace) -> int:
+    from aimdesk.core.benchmark.eligibility import member_status, record_benchmark_result, record_statement
+
+    who = _current_user()
+    with Store.open(args.workspace) as store:
+        member_id = _existing_member(store, args.member)
+        with store.transaction():  # everything given lands together
+            for kind, signed in (("audit", args.statement_signed), ("virtual", args.virtual_statement_signed)):
+                if signed:
+                    record_statement(store, member_id, kind, signed_on=signed, signatory=args.signatory or "",
+                                     who=who)
+            for kind, passed in (("audit", args.benchmark_passed), ("virtual", args.virtual_benchmark_passed)):
+                if passed:
+                    record_benchmark_result(store, member_id, kind, passed_on=passed, who=who,
+                                            note="recorded with aimdesk member-status")
+        status = member_status(store, member_id)
+    print(f"{status.member}: {'eligible' if status.eligible else 'not eligible'} for mutual recognition of "
+          f"audits; {'eligible' if status.virtual_eligible else 'not eligible'} for virtual assessments.")
+    for kind, statement, result in (("audit", status.audit_statement, status.audit_benchmark),
+                                    ("virtual", status.virtual_statement, status.virtual_benchmark)):
+        print(f"  {KIND_LABELS[kind].capitalize()}: {_statement_text(statement)}; {_benchmark_text(result)}.")
+    if status.reasons:
+        print(f"  Not yet: {'; '.join(status.reasons)}.")
+    return 0
+
+
+def _statement_text(statement: Statement | None) -> str:
+    if statement is None:
+        return "statement not signed"
+    return f"statement signed {statement.signed_on}" + (f" by {statement.signatory}" if statement.signatory else "")
+
+
+def _benchmark_text(result: BenchmarkResult | None) -> str:
+    from aimdesk.core.benchmark.model import percent
+
+    if result is None:
+        return "no benchmark"
+    figure = f" at {percent(result.commonality)}" if result.commonality is not None else ""
+    return f"benchmark {'passed' if result.passed else 'not passed'}{figure} on {result.on} ({result.source})"
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _run_import,
     "members": _run_members,
@@ -563,4 +896,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "undo": _run_undo,
     "redo": _run_redo,
     "history": _run_history,
+    "benchmark": _run_benchmark,
+    "member-status": _run_member_status,
 }

@@ -36,9 +36,11 @@ from aimdesk.gui.review.packet_report import PacketReportDialog
 from aimdesk.gui.review.packet_window import PacketWindow
 from aimdesk.gui.review.review_page import ReviewPage
 from aimdesk.gui.review.site_editor import SiteEditor
-from aimdesk.gui.work_pages import ExportsPage, ProtocolsPage
-from aimdesk.gui.workspace_jobs import (PacketImported, UndoDone, backup_job, demo_job, export_packet_job,
-                                        export_records_job, import_packet_job, matching_job, undo_job)
+from aimdesk.gui.benchmark.protocols_page import ProtocolsPage, ask_report_path
+from aimdesk.gui.work_pages import ExportsPage
+from aimdesk.gui.workspace_jobs import (PacketImported, UndoDone, backup_job, benchmark_report_job, demo_job,
+                                        export_packet_job, export_records_job, import_packet_job, matching_job,
+                                        questionnaire_job, undo_job)
 
 APP_TITLE = "AIMDesk"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
@@ -65,12 +67,12 @@ class MainWindow(QMainWindow):
         self.runner = JobRunner(self)
         self.import_wizard: ImportWizard | None = None
         self.dashboard_page = DashboardPage()
-        self.members_page = MembersPage()
+        self.members_page = MembersPage(context.user)
         self.imports_page = ImportsPage()
         self.records_page = RecordsPage()
         self.sites_page = SitesPage()
         self.review_page = ReviewPage(context.user)
-        self.protocols_page = ProtocolsPage()
+        self.protocols_page = ProtocolsPage(context.user)
         self.exports_page = ExportsPage()
         self.page_widgets = (self.dashboard_page, self.members_page, self.imports_page, self.records_page,
                              self.sites_page, self.review_page, self.protocols_page, self.exports_page)
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self.import_packet_action = self._action(review_menu, "&Import review packet…", None, self.import_packet)
         protocols_menu = bar.addMenu("&Protocols")
         self.protocols_action = self._action(protocols_menu, "&Benchmarks", None, lambda: self.show_page(self.protocols_page))
+        self.new_benchmark_action = self._action(protocols_menu, "&New benchmark…", None, self.new_benchmark)
         export_menu = bar.addMenu("E&xport")
         self.export_records_action = self._action(export_menu, "&Records (CSV)…", None, self.export_records)
 
@@ -199,6 +202,10 @@ class MainWindow(QMainWindow):
         self.review_page.apply_requested.connect(lambda: self.run_matching(False))
         self.review_page.decided.connect(self._decisions_changed)
         self.sites_page.edit_site.connect(self.edit_site)
+        self.protocols_page.changed.connect(self._benchmarks_changed)
+        self.protocols_page.report_requested.connect(self.write_benchmark_report)
+        self.protocols_page.questionnaire_requested.connect(self.write_questionnaire)
+        self.members_page.status_changed.connect(self._benchmarks_changed)
         self.review_page.edit_site.connect(self.edit_site)
         self.review_page.decided.connect(self._update_undo)
         self.exports_page.export_records.connect(self.export_records)
@@ -322,7 +329,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_store and not busy)
         for action in (self.new_action, self.open_action, self.close_action, self.demo_action):
             action.setEnabled(not busy and (has_store or action is not self.close_action))
-        for action in [*self.page_actions, self.protocols_action]:
+        for action in [*self.page_actions, self.protocols_action, self.new_benchmark_action]:
             action.setEnabled(has_store)
         self.review_page.set_busy(busy)
         self._update_undo()
@@ -335,6 +342,28 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo {redo_label}" if redo_label else "&Redo")
         self.undo_action.setEnabled(bool(undo_label) and not busy)
         self.redo_action.setEnabled(bool(redo_label) and not busy)
+
+    def new_benchmark(self) -> None:
+        """Protocols ▸ New benchmark…: the wizard, from the Protocols page."""
+        if self.store is not None:
+            self.show_page(self.protocols_page)
+            self.protocols_page.open_wizard(None)
+
+    def _benchmarks_changed(self) -> None:
+        """Eligibility shows on Members and the dashboard: they re-read when shown."""
+        self._stale = set(self.page_widgets) - {self.stack.currentWidget()}
+
+    def write_benchmark_report(self, assessment_id: int, revision: int, suffix: str) -> None:
+        if self.store is None:
+            return
+        target = ask_report_path(self, self.store.path.parent / f"benchmark {assessment_id}", suffix)
+        if target is not None:
+            self._start(benchmark_report_job(self.store.path, assessment_id, revision, target))
+
+    def write_questionnaire(self, key: str, version: int) -> None:
+        target = self._ask_save("Blank questionnaire", f"questionnaire {key} v{version}.xlsx", "Excel workbook (*.xlsx)")
+        if target is not None and self.store is not None:
+            self._start(questionnaire_job(self.store.path, key, version, target))
 
     def edit_site(self, site_id: int) -> SiteEditor | None:
         """The cluster editor on one site (internal id)."""

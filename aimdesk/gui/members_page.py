@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from aimdesk.core.store.workspace import Store
+from aimdesk.gui.benchmark.status_dialog import StatusDialog
 from aimdesk.gui.member_dialog import MemberDialog
 from aimdesk.gui.models import ID_ROLE, SORT_ROLE, MembersTableModel
 
@@ -22,9 +23,12 @@ class MembersPage(QWidget):
 
     member_activated = Signal(int)
     """A member id, when the user double-clicks (or presses Enter on) a member."""
+    status_changed = Signal()
+    """A statement or a benchmark result was recorded."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, user: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.user = user
         self._store: Store | None = None
         self.model = MembersTableModel(self)
         # The members list is short, so a proxy may sort it (STYLE.md rule 8).
@@ -36,6 +40,8 @@ class MembersPage(QWidget):
         self.hint.setEnabled(False)
         self.edit_button = QPushButton("&Edit member…")
         self.edit_button.clicked.connect(self.edit_current)
+        self.status_button = QPushButton("&Mutual recognition…")
+        self.status_button.clicked.connect(self.show_status)
         self.empty_label = QLabel(NO_MEMBERS_TEXT, textFormat=Qt.TextFormat.RichText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
@@ -57,6 +63,7 @@ class MembersPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.hint, 1)
+        top.addWidget(self.status_button)
         top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -72,6 +79,7 @@ class MembersPage(QWidget):
         self.table.setVisible(store is None or has_members)
         self.hint.setVisible(has_members)
         self.edit_button.setVisible(has_members)
+        self.status_button.setVisible(has_members)
 
     def edit_current(self) -> bool:
         """Edit the selected member's name and contact; True if it was changed."""
@@ -84,6 +92,21 @@ class MembersPage(QWidget):
             return False
         self.set_store(self._store)
         return True
+
+    def show_status(self) -> StatusDialog | None:
+        """The selected member's statements, benchmark results and eligibility."""
+        index = self.table.currentIndex()
+        if self._store is None or not index.isValid():
+            return None
+        member = self.model.member_at(self.proxy.mapToSource(index).row())
+        dialog = StatusDialog(self._store, member.id, self.user, self)
+        dialog.finished.connect(lambda _code: self._status_closed())
+        dialog.open()
+        return dialog
+
+    def _status_closed(self) -> None:
+        self.set_store(self._store)
+        self.status_changed.emit()
 
     def _on_activated(self, index: QModelIndex) -> None:
         self.member_activated.emit(int(index.data(ID_ROLE)))

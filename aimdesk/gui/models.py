@@ -12,8 +12,10 @@ from dataclasses import replace
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from aimdesk.core.benchmark.eligibility import MemberStatus, member_statuses
 from aimdesk.core.fields import FIELD_LABELS
 from aimdesk.core.ingest.countries import country_name
 from aimdesk.core.ingest.findings import FINDING_KINDS
@@ -268,8 +270,12 @@ MEMBER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("active_records", "Active records"),
     ("imports", "Imports"),
     ("last_import_at", "Last import"),
+    ("eligible", "Audits recognised"),
+    ("virtual_eligible", "Virtual recognised"),
     ("contact", "Contact"),
 )
+STATUS_COLUMNS = ("eligible", "virtual_eligible")
+"""From the member's mutual-recognition status, not from its summary."""
 
 
 class MembersTableModel(LabelledColumnsModel):
@@ -280,10 +286,12 @@ class MembersTableModel(LabelledColumnsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._members: list[MemberSummary] = []
+        self._statuses: dict[int, MemberStatus] = {}
 
     def set_store(self, store: Store | None) -> None:
         self.beginResetModel()
         self._members = list_members(store) if store else []
+        self._statuses = {s.member_id: s for s in member_statuses(store)} if store else {}
         self.endResetModel()
 
     def member_at(self, row: int) -> MemberSummary:
@@ -298,6 +306,8 @@ class MembersTableModel(LabelledColumnsModel):
             return None
         member = self._members[index.row()]
         name = MEMBER_COLUMNS[index.column()][0]
+        if name in STATUS_COLUMNS:
+            return self._status_data(member.id, name, role)
         value = getattr(member, name)
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, int):
@@ -309,6 +319,18 @@ class MembersTableModel(LabelledColumnsModel):
             return value.casefold() if isinstance(value, str) else value
         if role == ID_ROLE:
             return member.id
+        return None
+
+
+    def _status_data(self, member_id: int, name: str, role: int) -> Any:
+        status = self._statuses.get(member_id)
+        eligible = bool(status and getattr(status, name))
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return "yes" if eligible else "no"
+        if role == Qt.ItemDataRole.ToolTipRole and status is not None:
+            return "\n".join(status.reasons) or "Statement signed and benchmark passed."
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#2e7d32" if eligible else "#c62828"))
         return None
 
 

@@ -1,4 +1,4 @@
-"""The Protocols and Exports pages: what can be done there today, and what is left to do."""
+"""The Exports page: what can be exported today, and what is left to do."""
 
 from __future__ import annotations
 
@@ -45,16 +45,3 @@ class ExportsPage(ActionPage):
 
     def set_store(self, store: Store | None) -> None:
         """Nothing to count yet."""
-
-
-class ProtocolsPage(ActionPage):
-    """Protocol benchmarking: not in this version yet."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Protocols", [], parent)
-        self.text.setText(
-            "<p>Benchmarking members' audit protocols against SMETA 6.1 (85 % commonality) and "
-            "recording their mutual-recognition statements is not in this version yet.</p>")
-
-    def set_store(self, store: Store | None) -> None:
-        """Nothing to show yet."""

@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from aimdesk.core.benchmark.assessments import assessment_score, get_assessment
+from aimdesk.core.benchmark.catalogues import get_catalogue
+from aimdesk.core.benchmark.questionnaire import write_questionnaire
+from aimdesk.core.benchmark.report import report_html, report_title, write_report_xlsx
 from aimdesk.core.export.records import export_records_csv
 from aimdesk.core.export.review_packet import PacketImport, import_review_packet, write_review_packet
 from aimdesk.core.matching.run import MatchReport, run_matching
@@ -14,6 +18,7 @@ from aimdesk.core.progress import CancelToken, Progress, check
 from aimdesk.core.store.workspace import Store
 from aimdesk.demo.build import make_demo
 from aimdesk.gui.jobs import Job, workspace_job
+from aimdesk.gui.pdf import write_pdf
 
 SITES, DECISIONS = "sites", "decisions"
 """What a job changes (`Job.changes`): the window re-reads the workspace after it."""
@@ -121,3 +126,30 @@ def demo_job(folder: Path, *, who: str) -> Job:
         return workspace
 
     return Job("Building the demo workspace", work, changes=SITES)
+
+
+def benchmark_report_job(workspace: Path, assessment_id: int, revision: int, target: Path) -> Job:
+    """A benchmark's report as PDF (Qt's writer) or xlsx, written in the background."""
+
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        assessment = get_assessment(store, assessment_id, revision)
+        catalogue = get_catalogue(store, assessment.catalogue_key, assessment.catalogue_version)
+        result = assessment_score(store, assessment)
+        if target.suffix.lower() == ".pdf":
+            write_pdf(report_html(assessment, catalogue, result), target, title=report_title(assessment))
+        else:
+            write_report_xlsx(assessment, catalogue, result, target)
+        return f"Benchmark report written to {target.name}."
+
+    return workspace_job(workspace, "Writing the benchmark report", work)
+
+
+def questionnaire_job(workspace: Path, key: str, version: int, target: Path) -> Job:
+    """A blank questionnaire of one catalogue version, for a member to fill in."""
+
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        catalogue = get_catalogue(store, key, version)
+        write_questionnaire(catalogue, target)
+        return f"Questionnaire ({catalogue.label}) written to {target.name}."
+
+    return workspace_job(workspace, "Writing a questionnaire", work)

@@ -143,3 +143,26 @@ def test_m005_batches_are_append_only_and_undo_restores_a_decision_made_before(v
             with pytest.raises(sqlite3.DatabaseError, match="append-only"):
                 with store.transaction():
                     store.conn.execute(statement)
+
+
+def test_m006_adds_benchmarking_to_a_version_3_workspace_and_keeps_its_data(v3_workspace: Path) -> None:
+    from aimdesk.core.benchmark.assessments import get_assessment, save_assessment
+    from aimdesk.core.benchmark.eligibility import member_statuses, record_benchmark_result, record_statement
+    from aimdesk.core.benchmark.model import Answer
+    from aimdesk.core.store.matching import current_decisions
+
+    with Store.open(v3_workspace) as store:
+        assert store.schema_version == migrations_module.SCHEMA_VERSION >= 6
+        assert [m.name for m in list_members(store)] == ["Acme Foods", "Blue Fashion"]
+        assert sum(1 for _ in iter_active_records(store)) == 5 and len(current_decisions(store)) == 2
+        assert [(s.member, s.eligible) for s in member_statuses(store)] == [
+            ("Acme Foods", False), ("Blue Fashion", False)]  # nothing recorded yet: not eligible
+        saved = save_assessment(store, assessment_id=None, member_id=1, protocol="Acme Code", protocol_version="3",
+                                kind="audit", catalogue_key="smeta-6.1-4p", catalogue_version=1,
+                                answers={"1.1": Answer("1.1", "covered")}, who="t")
+        record_statement(store, 2, "audit", signed_on="2024-01-01", signatory="Lee", who="t")
+        record_benchmark_result(store, 2, "audit", passed_on="2024-01-01", who="t")
+    with Store.open(v3_workspace) as store:
+        assert get_assessment(store, saved.id) == saved
+        assert [s.eligible for s in member_statuses(store)] == [False, True]
+        assert store.conn.execute("SELECT count(*) FROM benchmark_catalogues").fetchone() == (1,)

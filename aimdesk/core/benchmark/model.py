@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -12,6 +13,14 @@ KINDS: tuple[Kind, ...] = ("audit", "virtual")
 
 AnswerWord = Literal["covered", "partly", "not covered", "not applicable"]
 ANSWER_WORDS: tuple[AnswerWord, ...] = ("covered", "partly", "not covered", "not applicable")
+
+
+def percent(value: float | None) -> str:
+    """A commonality as people read it: "84.9 %". Rounded down, so a protocol just short of
+    the threshold never shows the threshold itself; "–" when nothing is applicable."""
+    if value is None:
+        return "–"
+    return f"{math.floor(value * 1000 + 1e-9) / 10:.1f} %"
 
 
 @dataclass(frozen=True, slots=True)

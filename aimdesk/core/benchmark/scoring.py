@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from aimdesk.core.benchmark.model import Answer, AnswerWord, Catalogue, Criterion, Score, Settings
+from aimdesk.core.benchmark.model import Answer, AnswerWord, Catalogue, Criterion, Score, Settings, percent
 
 CREDIT: dict[AnswerWord, float] = {"covered": 1.0, "partly": 0.5, "not covered": 0.0}
 
@@ -52,9 +52,9 @@ def _reasons(overall: float | None, core_missing: tuple[Criterion, ...], unanswe
     if overall is None:
         reasons.append("No criterion is applicable: nothing to score.")
     elif overall >= settings.threshold:
-        reasons.append(f"Commonality {overall:.1%} reaches the threshold of {settings.threshold:.0%}.")
+        reasons.append(f"Commonality {percent(overall)} reaches the threshold of {settings.threshold * 100:g} %.")
     else:
-        reasons.append(f"Commonality {overall:.1%} is below the threshold of {settings.threshold:.0%}.")
+        reasons.append(f"Commonality {percent(overall)} is below the threshold of {settings.threshold * 100:g} %.")
     if core_missing:
         ids = ", ".join(c.id for c in core_missing)
         effect = "so the benchmark is not passed" if settings.core_blocks else "(this does not block: a setting)"

@@ -192,10 +192,64 @@ def m005_decision_batches(db: sqlite_utils.Database) -> None:
         )
 
 
+def m006_benchmarks(db: sqlite_utils.Database) -> None:
+    """Protocol benchmarking: catalogue versions kept in the workspace (the secretariat's
+    own, and every built-in version an assessment used, so it never changes under it),
+    assessments with their revisions and answers, signed mutual-recognition statements,
+    and benchmark results recorded by hand. Every one of these tables is append-only:
+    an edit is a new version, revision or entry, and the latest one counts."""
+    db.execute(
+        "CREATE TABLE benchmark_catalogues (id INTEGER PRIMARY KEY, key TEXT NOT NULL, "
+        "version INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('audit', 'virtual')), "
+        "note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL DEFAULT '', "
+        "created_by TEXT NOT NULL DEFAULT '', UNIQUE (key, version))"
+    )
+    db.execute(
+        "CREATE TABLE benchmark_criteria (catalogue_id INTEGER NOT NULL REFERENCES benchmark_catalogues(id), "
+        "position INTEGER NOT NULL, criterion_id TEXT NOT NULL, pillar TEXT NOT NULL, section TEXT NOT NULL, "
+        "question TEXT NOT NULL, weight REAL NOT NULL, is_core INTEGER NOT NULL, is_draft INTEGER NOT NULL, "
+        "is_retired INTEGER NOT NULL, PRIMARY KEY (catalogue_id, criterion_id))"
+    )
+    db.execute("CREATE TABLE assessments (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, "
+               "created_by TEXT NOT NULL DEFAULT '')")
+    db.execute(
+        "CREATE TABLE assessment_revisions (id INTEGER PRIMARY KEY, "
+        "assessment_id INTEGER NOT NULL REFERENCES assessments(id), revision INTEGER NOT NULL, "
+        "member_id INTEGER NOT NULL REFERENCES members(id), protocol TEXT NOT NULL, "
+        "protocol_version TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL CHECK (kind IN ('audit', 'virtual')), "
+        "catalogue_key TEXT NOT NULL, catalogue_version INTEGER NOT NULL, saved_at TEXT NOT NULL, "
+        "saved_by TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', UNIQUE (assessment_id, revision), "
+        "FOREIGN KEY (catalogue_key, catalogue_version) REFERENCES benchmark_catalogues(key, version))"
+    )
+    db.execute("CREATE INDEX assessment_revisions_member ON assessment_revisions(member_id)")
+    db.execute(
+        "CREATE TABLE assessment_answers (revision_id INTEGER NOT NULL REFERENCES assessment_revisions(id), "
+        "criterion_id TEXT NOT NULL, answer TEXT NOT NULL "
+        "CHECK (answer IN ('covered', 'partly', 'not covered', 'not applicable')), "
+        "reference TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', "
+        "PRIMARY KEY (revision_id, criterion_id))"
+    )
+    for table, what in (("recognition_statements", "signed_on TEXT NOT NULL, signatory TEXT NOT NULL DEFAULT ''"),
+                        ("recorded_benchmarks", "passed_on TEXT NOT NULL, note TEXT NOT NULL DEFAULT ''")):
+        db.execute(
+            f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, member_id INTEGER NOT NULL REFERENCES members(id), "
+            f"kind TEXT NOT NULL CHECK (kind IN ('audit', 'virtual')), {what}, "
+            "recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL DEFAULT '')"
+        )  # recorded_benchmarks: a benchmark passed outside AIMDesk (the forum's earlier web tool)
+        db.execute(f"CREATE INDEX {table}_member ON {table}(member_id, kind)")
+    for table in ("benchmark_catalogues", "benchmark_criteria", "assessments", "assessment_revisions",
+                  "assessment_answers", "recognition_statements", "recorded_benchmarks"):
+        for event in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+            )
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 
 MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_matching, m003_site_profiles,
-                                     m004_review_packets, m005_decision_batches)
+                                     m004_review_packets, m005_decision_batches, m006_benchmarks)
 """Applied in order; a workspace at version N has run the first N."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,1 @@
+"""Protocols: the benchmark wizard, assessments, catalogues and mutual-recognition status."""
