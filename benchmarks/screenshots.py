@@ -5,8 +5,9 @@ copy, runs matching on it if it has no sites yet, and saves into OUT_DIR, at 136
 (a common laptop screen), with fresh settings (nothing of yours is read or changed):
 welcome.png, one PNG per page of the main window (dashboard.png, members.png, …), the
 review screens (review-file-rows.png, review-packet.png, review-conflict.png,
-site-editor.png, site-edit-consequence.png), and the import wizard's steps on a member
-list of the demo folder (import-1-file.png …).
+site-editor.png, site-edit-consequence.png), the benchmark wizard (benchmark-1-setup.png …),
+member-status.png, catalogues.png, and the import wizard's steps on a member list of the
+demo folder (import-1-file.png …).
 
 usage: python benchmarks/screenshots.py DEMO_WORKSPACE OUT_DIR
 
@@ -29,6 +30,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from aimdesk.core.export.packet_file import save_packet_decisions  # noqa: E402
@@ -39,12 +41,15 @@ from aimdesk.core.store.sites import SiteQuery, site_ids, site_record_ids  # noq
 from aimdesk.core.store.workspace import WORKSPACE_SUFFIX, Store  # noqa: E402
 from aimdesk.gui.app import create_application  # noqa: E402
 from aimdesk.gui.context import AppContext  # noqa: E402
+from aimdesk.gui.benchmark.wizard import SUMMARY  # noqa: E402
 from aimdesk.gui.main_window import PAGE_NAMES, MainWindow  # noqa: E402
 from aimdesk.gui.review.site_editor import ConsequenceDialog  # noqa: E402
 from aimdesk.gui.settings import AppSettings  # noqa: E402
 
 WINDOW_SIZE = (1366, 768)
 WIZARD_STEPS = ("file", "sheet", "columns", "values", "findings", "done")
+BENCHMARK_KEYS = "CCCCPCCCCCCNCCCACCCCCCP"
+"""The answers typed on each pillar page of the screenshots (C covered, P partly, …)."""
 WIZARD_LIST = "Greenleaf"
 """The demo member whose list the wizard screenshots import again (a CSV with findings)."""
 
@@ -105,6 +110,7 @@ def take_screenshots(workspace: Path, out_dir: Path) -> list[Path]:
             settle(app, lambda: window.dashboard_page.figures is not None)
             save(window, out_dir / f"{name.lower()}.png", saved)
         review_shots(app, window, Path(scratch), out_dir, saved)
+        benchmark_shots(app, window, out_dir, saved)
         source = next(workspace.parent.glob(f"members/{WIZARD_LIST.lower()}*"), None)
         if source is not None:
             wizard_shots(app, window, source, out_dir, saved)
@@ -127,6 +133,43 @@ def review_shots(app: QApplication, window: MainWindow, scratch: Path, out_dir: 
     packet_shot(app, window, scratch / "review packet.xlsx", out_dir, saved)
     conflict_shot(app, window, scratch, out_dir, saved)
     site_editor_shots(app, window, out_dir, saved)
+
+
+def benchmark_shots(app: QApplication, window: MainWindow, out_dir: Path, saved: list[Path]) -> None:
+    """The benchmark wizard's three steps, a member's mutual-recognition status and the
+    catalogue editor."""
+    window.show_page(window.protocols_page)
+    wizard = window.protocols_page.open_wizard(None)
+    assert wizard is not None
+    wizard.setup_page.protocol.setText("Moretti Supplier Social Audit")
+    wizard.setup_page.version.setText("2.0 (2025)")
+    settle(app)
+    save(wizard, out_dir / "benchmark-1-setup.png", saved)
+    wizard.next()
+    while wizard.currentId() != SUMMARY:
+        page = wizard.currentPage()
+        for row in range(page.model.rowCount()):
+            QTest.keyClick(page.table, BENCHMARK_KEYS[row % len(BENCHMARK_KEYS)])
+        if page is wizard.pillar_pages[0]:
+            page.table.selectRow(6)
+            settle(app)
+            save(wizard, out_dir / "benchmark-2-pillar.png", saved)
+        wizard.next()
+    settle(app)
+    save(wizard, out_dir / "benchmark-3-summary.png", saved)
+    wizard.reject()
+    window.show_page(window.members_page)
+    window.members_page.table.selectRow(0)
+    status = window.members_page.show_status()
+    assert status is not None
+    settle(app)
+    save(status, out_dir / "member-status.png", saved)
+    status.reject()
+    editor = window.protocols_page.edit_catalogues()
+    assert editor is not None
+    settle(app)
+    save(editor, out_dir / "catalogues.png", saved)
+    editor.reject()
 
 
 def packet_shot(app: QApplication, window: MainWindow, packet: Path, out_dir: Path, saved: list[Path]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from aimdesk.core.benchmark.eligibility import eligible_member_ids
 from aimdesk.core.matching.queue import review_stats
 from aimdesk.core.store.records import AUDIT_AGES, NO_AUDIT_DATE, audit_age_band, count_active_records
 from aimdesk.core.store.sites import ensure_site_profiles
@@ -16,6 +17,9 @@ class Dashboard:
     """What the secretariat reports: how big the pool is and how much it is shared."""
 
     members: int
+    eligible_members: int
+    """Members eligible for mutual recognition of audits (statement signed, latest benchmark
+    passed): only their records go into the common document."""
     records: int
     sites: int
     shared_sites: int
@@ -50,6 +54,7 @@ def dashboard(store: Store, *, as_of: dt.date) -> Dashboard:
     ages = [(code, label, counts.get(code, 0)) for code, label, *_ in [*AUDIT_AGES, NO_AUDIT_DATE]]
     last_match = conn.execute("SELECT coalesce(max(finished_at), '') FROM match_runs").fetchone()[0]
     return Dashboard(
-        members=len(by_member), records=count_active_records(store), sites=sites, shared_sites=shared,
+        members=len(by_member), eligible_members=len(eligible_member_ids(store, "audit")),
+        records=count_active_records(store), sites=sites, shared_sites=shared,
         records_by_member=by_member, sites_by_country=by_country, audit_ages=tuple(ages),
         review_backlog=review_stats(store).to_review, last_match=last_match, last_export="")

@@ -7,7 +7,8 @@ Pure Python (no Qt). ``write_member_files`` writes, under one folder, the layout
 Modules: ``countries`` (places and name parts), ``sites`` (the true sites), ``members``
 (member profiles and file layouts), ``noise`` (how members write a site), ``audits``
 (audit dates, firms, date formats), ``records`` (who lists which site), ``layouts``
-(rows of each sheet), ``writers`` (xlsx, xls, ods, csv/tsv/txt), ``generate`` (the API).
+(rows of each sheet), ``writers`` (xlsx, xls, ods, csv/tsv/txt), ``generate`` (the API),
+``recognition`` (statements signed and benchmarks passed) and ``build`` (the workspace).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from aimdesk.core.ingest.prepare import ImportOptions
 from aimdesk.core.progress import Progress, report
 from aimdesk.core.store.workspace import Store, remove_workspace
 from aimdesk.demo.generate import DEFAULT_SEED, write_member_files
+from aimdesk.demo.recognition import record_demo_recognition
 
 DEMO_WORKSPACE_NAME = "demo.aimdesk"
 
@@ -27,8 +28,13 @@ def import_options_from_mapping(mapping: dict[str, object]) -> ImportOptions:
     )
 
 
-def build_demo_workspace(directory: Path, *, who: str, progress: Progress | None = None) -> Path:
+def build_demo_workspace(directory: Path, *, who: str, progress: Progress | None = None,
+                         seed: int | None = None) -> Path:
     """Import every member file of the data set in `directory` into `demo.aimdesk` there.
+
+    Args:
+        seed: when given, also record the demo members' mutual-recognition status
+            (statements, benchmarks; see `aimdesk.demo.recognition`), answers drawn from it.
 
     Raises:
         WorkspaceError: the workspace already exists.
@@ -42,6 +48,9 @@ def build_demo_workspace(directory: Path, *, who: str, progress: Progress | None
             report(progress, done, len(mappings), f"Importing {mapping['member']}")
             import_file(store, Path(directory) / mapping["file"],
                         import_options_from_mapping(mapping), who=who)
+        if seed is not None:
+            report(progress, len(mappings), len(mappings), "Recording mutual-recognition status")
+            record_demo_recognition(store, who=who, seed=seed)
     except BaseException:
         store.close()
         remove_workspace(target)
@@ -54,7 +63,8 @@ def build_demo_workspace(directory: Path, *, who: str, progress: Progress | None
 def make_demo(directory: Path, *, who: str, seed: int = DEFAULT_SEED, scale: float = 1.0,
               progress: Progress | None = None) -> Path:
     """Write the demo members' files into `directory` and import them into a new
-    `demo.aimdesk` there; returns the workspace path.
+    `demo.aimdesk` there, with the members' mutual-recognition status (12 of the 15
+    eligible for audits, two benchmarks made in AIMDesk); returns the workspace path.
 
     Raises:
         WorkspaceError: the folder already holds a demo workspace.
@@ -64,4 +74,4 @@ def make_demo(directory: Path, *, who: str, seed: int = DEFAULT_SEED, scale: flo
                              "remove it or choose another folder.")
     Path(directory).mkdir(parents=True, exist_ok=True)
     write_member_files(Path(directory), seed=seed, scale=scale)
-    return build_demo_workspace(directory, who=who, progress=progress)
+    return build_demo_workspace(directory, who=who, progress=progress, seed=seed)

@@ -46,6 +46,7 @@ class DashboardPage(QWidget):
         grid = QGridLayout()
         actions: dict[str, Callable[[], None]] = {
             "members": lambda: self.show_page.emit("members"),
+            "eligible": lambda: self.show_page.emit("members"),
             "records": lambda: self.show_records.emit(RecordQuery()),
             "sites": lambda: self.show_sites.emit(SiteQuery()),
             "shared": lambda: self.show_sites.emit(SiteQuery(min_members=2, sort="members", descending=True)),
@@ -60,6 +61,9 @@ class DashboardPage(QWidget):
             tile.clicked.connect(action)
             grid.addWidget(tile, 0, number)
             self.tiles[key] = tile
+        self.tiles["eligible"].setToolTip(
+            "Members that signed the audit statement and whose latest benchmark passed: only their "
+            "records go into the common document. Click to see each member's status.")
         self.member_chart = _chart_view("Records per member")
         self.country_chart = _chart_view("Sites by country")
         self.age_chart = _chart_view("Records by audit age")
@@ -110,6 +114,8 @@ class DashboardPage(QWidget):
             return
         self.figures = figures
         self._tile("members", figures.members, "members")
+        self.tiles["eligible"].setText(f"{format_count(figures.eligible_members)} of {format_count(figures.members)}"
+                                       "\neligible for mutual recognition")
         self._tile("records", figures.records, "supplier records")
         self._tile("sites", figures.sites, "supplier sites")
         self._tile("shared", figures.shared_sites, "sites audited by 2+ members")

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWizard
 
 from aimdesk.core.benchmark.assessments import get_assessment, list_assessments
 from aimdesk.core.benchmark.catalogues import latest_catalogue
@@ -156,3 +156,32 @@ def test_a_member_becomes_eligible_once_the_statement_is_signed_and_the_benchmar
 def test_the_wizard_is_a_modern_wizard_with_a_save_button(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     wizard = open_wizard(window, qtbot)
     assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "&Save"
+
+
+def test_editing_a_catalogue_saves_a_new_version_and_leaves_old_benchmarks_alone(  # type: ignore[no-untyped-def]
+        window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = window.store
+    wizard = open_wizard(window, qtbot)
+    wizard.setup_page.protocol.setText("Old Code")
+    wizard.next()
+    answer_every_page(wizard, qtbot, Qt.Key.Key_C)
+    wizard.accept()
+    before = latest_catalogue(store, SMETA)
+    editor = window.protocols_page.edit_catalogues()
+    qtbot.addWidget(editor)
+    model = editor.model
+    model.setData(model.index(0, 3), "Does the protocol check a written human-rights policy?")
+    model.setData(model.index(1, 7), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    model.setData(model.index(2, 4), "2")
+    editor.table.selectRow(2)
+    editor.add()
+    model.setData(model.index(3, 0), "0A.9")
+    model.setData(model.index(3, 3), "Does the protocol check a worker survey?")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("reworded 0A.1, retired one, added 0A.9", True))
+    saved = editor.save()
+    assert saved is not None and saved.version == before.version + 1
+    assert saved.criteria[0].question.startswith("Does the protocol check a written")
+    assert saved.criteria[1].retired and saved.criteria[2].weight == 2 and saved.criterion("0A.9") is not None
+    old = list_assessments(store)[0]
+    assert (old.catalogue_version, old.commonality) == (before.version, 1.0)
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable  # an existing id stays

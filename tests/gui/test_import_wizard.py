@@ -99,6 +99,7 @@ def test_wizard_imports_a_list_with_an_unknown_country_fixed_on_the_values_step(
     wizard.next()
     qtbot.waitUntil(lambda: wizard.run_page.report is not None, timeout=10_000)
     assert "3 supplier records added" in wizard.run_page.status.text()
+    assert "not eligible for mutual recognition yet" in wizard.run_page.status.text()  # nothing signed
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     with Store.open(workspace) as store:
         countries = {r.site_name: r.country for r in iter_active_records(store)}

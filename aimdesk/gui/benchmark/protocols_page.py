@@ -15,6 +15,7 @@ from aimdesk.core.benchmark.assessments import (percent, AssessmentSummary, benc
 from aimdesk.core.benchmark.catalogues import list_catalogues
 from aimdesk.core.benchmark.model import Settings
 from aimdesk.core.store.workspace import Store
+from aimdesk.gui.benchmark.catalogue_editor import CatalogueEditor
 from aimdesk.gui.benchmark.compare_dialog import CompareDialog
 from aimdesk.gui.benchmark.wizard import KIND_LABELS, BenchmarkWizard
 from aimdesk.gui.models import TextRowsModel, text_table
@@ -47,13 +48,14 @@ class ProtocolsPage(QWidget):
         self.wizard: BenchmarkWizard | None = None
         self.buttons = {name: QPushButton(text) for name, text in (
             ("new", "&New benchmark…"), ("revise", "&Open as a new revision…"), ("compare", "&Compare…"),
-            ("pdf", "Report (&PDF)…"), ("xlsx", "Report (&xlsx)…"), ("questionnaire", "Blank &questionnaire…"))}
+            ("pdf", "Report (&PDF)…"), ("xlsx", "Report (&xlsx)…"), ("questionnaire", "Blank &questionnaire…"),
+            ("catalogues", "Cata&logues…"))}
         self._build()
 
     def _build(self) -> None:
         actions, reports = QHBoxLayout(), QHBoxLayout()
         for name, button in self.buttons.items():
-            (reports if name in ("pdf", "xlsx", "questionnaire") else actions).addWidget(button)
+            (reports if name in ("pdf", "xlsx", "questionnaire", "catalogues") else actions).addWidget(button)
         actions.addStretch(1)
         reports.addStretch(1)
         rules = QHBoxLayout()
@@ -74,6 +76,7 @@ class ProtocolsPage(QWidget):
         self.buttons["pdf"].clicked.connect(lambda: self._report(".pdf"))
         self.buttons["xlsx"].clicked.connect(lambda: self._report(".xlsx"))
         self.buttons["questionnaire"].clicked.connect(self._questionnaire)
+        self.buttons["catalogues"].clicked.connect(self.edit_catalogues)
         self.table.activated.connect(lambda _index: self.open_wizard(self.selected()))
         self.threshold.editingFinished.connect(self._save_settings)
         self.core_blocks.toggled.connect(self._save_settings)
@@ -129,6 +132,13 @@ class ProtocolsPage(QWidget):
         if ok:
             chosen = catalogues[labels.index(label)]
             self.questionnaire_requested.emit(chosen.key, chosen.version)
+
+    def edit_catalogues(self) -> CatalogueEditor | None:
+        if self._store is None:
+            return None
+        editor = CatalogueEditor(self._store, self.user, self)
+        editor.open()
+        return editor
 
     def _save_settings(self) -> None:
         if self._store is not None:

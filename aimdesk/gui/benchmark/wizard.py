@@ -229,7 +229,8 @@ class PillarPage(QWizardPage):
         result = score(self.draft.catalogue, self.draft.answers, self.draft.settings)
         left = sum(1 for c in self.model.criteria if c.id not in self.draft.answers)
         overall = percent(result.overall)
-        self.running.setText(f"Commonality so far: <b>{overall}</b> (threshold {result.threshold:.0%}) · "
+        self.running.setText(f"Commonality so far: <b>{overall}</b> (threshold {result.threshold * 100:g} %; "
+                             "unanswered criteria count as not covered) · "
                              f"{left} left on this page · {len(result.unanswered)} left in all")
 
 

@@ -6,9 +6,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
                                QWizard, QWizardPage)
 
+from aimdesk.core.benchmark.eligibility import not_eligible_note
 from aimdesk.core.ingest.findings import FINDING_KINDS
 from aimdesk.core.ingest.importer import ImportReport, import_file
 from aimdesk.core.progress import CancelToken, Progress
+from aimdesk.core.store.members import find_member
 from aimdesk.core.store.workspace import Store
 from aimdesk.gui.import_wizard.draft import ImportDraft
 from aimdesk.gui.jobs import Job, JobFailure, JobRunner, workspace_job
@@ -111,7 +113,9 @@ class RunPage(QWizardPage):
         self.report = report
         self.bar.setMaximum(1)
         self.bar.setValue(1)
-        self.status.setText(describe_import(report))
+        member_id = find_member(self.draft.store, report.member)
+        note = not_eligible_note(self.draft.store, member_id) if member_id is not None else None
+        self.status.setText(describe_import(report) + (f"\n\n{note}" if note else ""))
         self._show_buttons(running=False, done=True)
         self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         self.imported.emit(report)
