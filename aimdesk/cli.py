@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("out", type=Path, metavar="OUT.csv")
     _add_matching(commands)
     _add_benchmark(commands)
+    _add_common(commands)
+    _add_shared_lists(commands)
     demo = commands.add_parser(
         "demo", help="write sample member files, truth.csv and a ready demo workspace",
         description="Write realistic sample member lists (many layouts and languages), "
@@ -225,6 +227,115 @@ def _add_benchmark_files(actions: argparse._SubParsersAction) -> None:  # type: 
     filled.add_argument("--assessment", type=_positive, metavar="ID",
                         help="save it as the next revision of this assessment (same member)")
     filled.add_argument("--reviewer", metavar="NAME", help="who saves it (default: your login name)")
+
+
+def _add_common(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The common document and its editions."""
+    common = commands.add_parser(
+        "export-common", help="write the anonymous common list of audited sites (xlsx or csv)",
+        description="Write the common document: one row per site audited inside the window (default: "
+                    "the three years before the as-of date) by members eligible for mutual recognition, "
+                    "members counted in bands, schemes in general form, no member names, references or "
+                    "exact dates. Refused, with nothing written, if any text would name a member. Each "
+                    "export is recorded as an edition (see editions).")
+    common.add_argument("out", type=_suffixed(".xlsx", ".csv"), metavar="OUT.xlsx|OUT.csv")
+    common.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                        help="the day the list is drawn up on (default: today)")
+    editions = commands.add_parser(
+        "editions", help="list the editions of the common document, or compare two",
+        description="List every common document written (as-of date, when, by whom, file, counts, "
+                    "SHA-256), or with 'diff OLD NEW' the sites added, dropped and changed between two.")
+    actions = editions.add_subparsers(dest="editions_action", metavar="ACTION")
+    diff = actions.add_parser("diff", help="sites added, dropped and changed between two editions",
+                              description="Compare edition OLD with edition NEW: counts, then the sites "
+                                          "added, dropped and changed (what changed, column by column).")
+    diff.add_argument("older", type=_positive, metavar="OLD")
+    diff.add_argument("newer", type=_positive, metavar="NEW")
+
+
+def _add_shared_lists(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The other lists the forum shares (EcoVadis, HRIAs) and the planned-audit check."""
+    ecovadis = commands.add_parser(
+        "ecovadis", help="the EcoVadis assessed-supplier list: import, list, match again, confirm, reject",
+        description="Import the list of EcoVadis-assessed suppliers in whatever layout it comes, and match "
+                    "its companies to the sites with the same engine as the member lists. The list in force "
+                    "is shared as its own sheet of the common document and as its EcoVadis flag; a new "
+                    "import replaces it (earlier lists stay in the history).")
+    actions = ecovadis.add_subparsers(dest="ecovadis_action", metavar="ACTION", required=True)
+    read = actions.add_parser(
+        "import", help="import the EcoVadis list and match it to the sites",
+        description="Read the EcoVadis list (company name, country, assessment year, DUNS, Sedex id, "
+                    "website …; the sheet, header row and columns are found by their names), replace the "
+                    "list in force with it and match each company to a site. Prints how many companies "
+                    "were matched, possibly matched (for a person to check) and not matched.",
+        epilog="fields: company, country, year, city, duns, sedex_id, website, ecovadis_id")
+    read.add_argument("file", type=Path, metavar="FILE")
+    read.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
+                      help="take FIELD from the column called HEADER (or column letter); repeatable")
+    read.add_argument("--sheet", metavar="S", help="the sheet holding the list")
+    read.add_argument("--header-row", type=_positive, metavar="N", help="spreadsheet row number of the column names")
+    read.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                      help="the day the list is judged on (default: today)")
+    actions.add_parser("list", help="the companies of the list in force and their sites",
+                       description="List the companies of the EcoVadis list in force: matched, possible or "
+                                   "unmatched, with the site, the score and what settled it (a Sedex id, "
+                                   "the name, the name and city, the score, or a person).")
+    actions.add_parser("match", help="match the list in force again (after new lists and a match run)",
+                       description="Match the companies of the EcoVadis list in force to the sites again, "
+                                   "after new member lists were imported and matched.")
+    confirm = actions.add_parser(
+        "confirm", help="say which site a company of the list is",
+        description="Match company ENTRY_ID of the list in force (the id 'ecovadis list' prints) to site "
+                    "SITE_PUBLIC_ID, one of its candidates or any other. The decision is kept for the company "
+                    "(its name and country), so the next lists re-use it, and logged.")
+    confirm.add_argument("entry", type=_positive, metavar="ENTRY_ID")
+    confirm.add_argument("site", metavar="SITE_PUBLIC_ID")
+    reject = actions.add_parser(
+        "reject", help="say a company of the list is none of the sites proposed",
+        description="Leave company ENTRY_ID of the list in force without a site: it is none of the sites "
+                    "proposed. Kept for the company (its name and country) for the next lists too, until "
+                    "confirmed; logged.")
+    reject.add_argument("entry", type=_positive, metavar="ENTRY_ID")
+    hria = commands.add_parser(
+        "hria", help="the register of human-rights impact assessments: add, list, remove",
+        description="The register of human-rights impact assessments members share: country, commodity or "
+                    "sector, scope and year. It is exported anonymously (contact through the secretariat); "
+                    "the member that shared an entry stays with the secretariat.")
+    entries = hria.add_subparsers(dest="hria_action", metavar="ACTION", required=True)
+    add = entries.add_parser("add", help="add an assessment to the register",
+                             description="Add a human-rights impact assessment a member shares.")
+    add.add_argument("--member", required=True, metavar="NAME", help="the member sharing it (never exported)")
+    add.add_argument("--country", required=True, metavar="C", help="the country: a name or an ISO code")
+    add.add_argument("--sector", required=True, metavar="S", help="the commodity or sector (cocoa, garments …)")
+    add.add_argument("--scope", required=True, metavar="TEXT", help="what the assessment covered")
+    add.add_argument("--year", required=True, metavar="Y", help="the year it was done (or is planned)")
+    add.add_argument("--contact", default="", metavar="NOTE",
+                     help="the secretariat's note on whom to put an enquirer in touch with (never exported)")
+    entries.add_parser("list", help="the assessments in the register",
+                       description="List the assessments in the register with the member that shared each.")
+    remove = entries.add_parser("remove", help="take an assessment out of the register",
+                                description="Take assessment ID out of the register; it stays in the history.")
+    remove.add_argument("entry", type=_positive, metavar="ID")
+    planned = commands.add_parser(
+        "check-planned", help="check a member's planned audits against the common list",
+        description="Read a member's list of suppliers it plans to audit (any layout, read like an import) "
+                    "and match it against the sites of the common list; write an xlsx with each supplier's "
+                    "candidate sites (score, explanation, latest audit month, schemes) and a ready-to-send "
+                    "report-request text. The planned list is not added to the workspace.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="fields: site_name, address, city, region, postal_code, country, sedex_id,\n"
+               "        member_ref, audit_date, audit_type, audit_firm")
+    planned.add_argument("file", type=Path, metavar="FILE")
+    planned.add_argument("--member", required=True, metavar="NAME", help="the member whose planned list it is")
+    planned.add_argument("--out", required=True, type=_suffixed(".xlsx"), metavar="OUT.xlsx",
+                         help="the xlsx to write")
+    planned.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                         help="the day of the common list to check against (default: today)")
+    planned.add_argument("--sheet", metavar="S", help="the sheet holding the list")
+    planned.add_argument("--header-row", type=_positive, metavar="N",
+                         help="spreadsheet row number of the column names")
+    planned.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
+                         help="take FIELD from the column called HEADER (or column letter); repeatable")
 
 
 def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -884,6 +995,188 @@ def _benchmark_text(result: BenchmarkResult | None) -> str:
     return f"benchmark {'passed' if result.passed else 'not passed'}{figure} on {result.on} ({result.source})"
 
 
+def _run_ecovadis(args: argparse.Namespace) -> int:
+    actions = {"import": _ecovadis_import, "list": _ecovadis_list, "match": _ecovadis_match,
+               "confirm": _ecovadis_confirm, "reject": _ecovadis_reject}
+    with Store.open(args.workspace) as store:
+        actions[args.ecovadis_action](store, args)
+    return 0
+
+
+def _ecovadis_import(store: Store, args: argparse.Namespace) -> None:
+    import datetime as dt
+
+    from aimdesk.core.ecovadis import import_ecovadis, parse_ecovadis_overrides
+
+    mapping = parse_ecovadis_overrides(args.map)
+    result = import_ecovadis(store, args.file, who=_current_user(), mapping=mapping, sheet=args.sheet,
+                             header_row=args.header_row, as_of=dt.date.fromisoformat(args.as_of) if args.as_of else None,
+                             progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Imported {result.entries:,} companies from {args.file.name} (sheet '{result.sheet}', header on row "
+          f"{result.header_row}; EcoVadis list #{result.list_id}).")
+    print("Columns: " + "; ".join(f"{field} = \"{label}\"" for field, label in (result.mapping or {}).items()))
+    print(_ecovadis_counts(result.matched, result.possible, result.unmatched))
+    if result.by_person:
+        print(f"{result.by_person:,} of them as a person decided for the same company before.")
+    if result.replaced:
+        print(f"Replaced the EcoVadis list #{', #'.join(map(str, result.replaced))} (kept in the history).")
+    for problem in result.problems[:20]:
+        print(f"Note: {problem}")
+    if len(result.problems) > 20:
+        print(f"… and {len(result.problems) - 20} more notes.")
+
+
+def _ecovadis_counts(matched: int, possible: int, unmatched: int) -> str:
+    return (f"{matched:,} matched to a site, {possible:,} possible (for a person to check), "
+            f"{unmatched:,} not matched.")
+
+
+def _ecovadis_list(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.ecovadis import ecovadis_entries
+
+    entries = ecovadis_entries(store)
+    if not entries:
+        print("No EcoVadis list yet; import one with: aimdesk --workspace W ecovadis import FILE")
+        return
+    rows = [("id", "status", "company", "country", "year", "site", "score", "by")]
+    rows += [(str(e.id), e.status, e.company, e.country or "", str(e.year or ""), e.site_public_id,
+              f"{e.score * 100:.0f} %" if e.site_id is not None else "",
+              f"{e.basis} ({e.decided_by})" if e.decided_by else e.basis) for e in entries]
+    _print_table(rows, right_aligned=(0, 6))
+
+
+def _ecovadis_match(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.ecovadis import rematch_ecovadis
+
+    result = rematch_ecovadis(store, who=_current_user())
+    print(f"Matched the {result.entries:,} companies of EcoVadis list #{result.list_id} again: "
+          + _ecovadis_counts(result.matched, result.possible, result.unmatched))
+
+
+def _ecovadis_confirm(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.ecovadis import confirm_ecovadis_match
+    from aimdesk.core.store.sites import site_by_public_id
+
+    site = site_by_public_id(store, args.site)
+    if site is None:
+        raise AimDeskError(f"There is no site {args.site} in use; see the candidates' site ids with: aimdesk "
+                           "ecovadis list, or every record's site in: aimdesk export-records OUT.csv")
+    entry = confirm_ecovadis_match(store, args.entry, site, who=_current_user())
+    print(f"Confirmed: {entry.company} ({entry.country or 'no country'}) is site {entry.site_public_id}; "
+          "the next lists naming this company in this country keep it.")
+
+
+def _ecovadis_reject(store: Store, args: argparse.Namespace) -> None:
+    from aimdesk.core.ecovadis import reject_ecovadis_match
+
+    entry = reject_ecovadis_match(store, args.entry, who=_current_user())
+    print(f"Rejected: {entry.company} ({entry.country or 'no country'}) is left without a site; the next lists "
+          "naming this company in this country keep it so, until a site is confirmed.")
+
+
+def _run_hria(args: argparse.Namespace) -> int:
+    from aimdesk.core.hria import add_hria, hria_entries, remove_hria
+    from aimdesk.core.ingest.countries import country_name
+    from aimdesk.core.store.members import member_name
+
+    with Store.open(args.workspace) as store:
+        if args.hria_action == "add":
+            entry = add_hria(store, member_id=_existing_member(store, args.member), country=args.country,
+                             sector=args.sector, scope=args.scope, year=args.year, contact_note=args.contact,
+                             who=_current_user())
+            print(f"Added HRIA #{entry.id}: {country_name(entry.country)}, {entry.commodity_or_sector}, "
+                  f"{entry.year}.")
+        elif args.hria_action == "remove":
+            remove_hria(store, args.entry, who=_current_user())
+            print(f"Removed HRIA #{args.entry} from the register (it stays in the history).")
+        else:
+            entries = hria_entries(store)
+            if not entries:
+                print("The register is empty; add an assessment with: aimdesk --workspace W hria add …")
+                return 0
+            rows = [("id", "country", "sector", "scope", "year", "member", "contact note")]
+            rows += [(str(e.id), e.country, e.commodity_or_sector, e.scope, str(e.year),
+                      member_name(store, e.member_id), e.contact_note) for e in entries]
+            _print_table(rows, right_aligned=(0,))
+    return 0
+
+
+def _run_check_planned(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from aimdesk.core.export.planned_check import check_planned, write_planned_check
+
+    _existing_folder(args.out)
+    options = ImportOptions(member=args.member, sheet=args.sheet, header_row=args.header_row,
+                            mapping=parse_overrides(args.map))
+    with Store.open(args.workspace) as store:
+        check = check_planned(store, args.file, member=args.member, options=options, progress=_progress,
+                              as_of=dt.date.fromisoformat(args.as_of) if args.as_of else None)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    _writing(args.out, lambda: write_planned_check(check, args.out))
+    found = check.with_candidates
+    print(f"Checked {len(check.rows):,} planned suppliers of {check.member} against the {check.sites_listed:,} "
+          f"sites of the common list as of {check.as_of}: {found:,} with an audited site found, "
+          f"{len(check.rows) - found:,} without.")
+    print(f"Wrote the candidates and {found:,} report-request texts to {args.out}.")
+    return 0
+
+
+def _run_export_common(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from aimdesk.core.export.common_document import common_options, write_common_document
+
+    _existing_folder(args.out)
+    as_of = dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
+    with Store.open(args.workspace) as store:
+        options = common_options(store, as_of)
+        edition = write_common_document(store, args.out, options, who=_current_user(), progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"{edition.sites:,} sites, {edition.records:,} records from {edition.members} eligible members, "
+          f"as of {edition.as_of} (audits since {options.window_start}); "
+          f"{edition.countries} {'country' if edition.countries == 1 else 'countries'}.")
+    for note in edition.generalised:
+        print(f"Generalised: {note}")
+    print(f"Wrote {args.out} (edition {edition.id}, SHA-256 {edition.sha256[:16]}…).")
+    return 0
+
+
+def _run_editions(args: argparse.Namespace) -> int:
+    from aimdesk.core.export.common_document import edition_diff, list_editions
+
+    with Store.open(args.workspace) as store:
+        if args.editions_action == "diff":
+            diff = edition_diff(store, args.older, args.newer)
+        else:
+            editions = list_editions(store)
+            if not editions:
+                print("No editions yet; write one with: aimdesk --workspace W export-common OUT.xlsx")
+                return 0
+            rows = [("id", "as of", "written", "by", "file", "sites", "records", "members", "countries", "sha256")]
+            rows += [(str(e.id), e.as_of, e.written_at[:16].replace("T", " "), e.written_by or "unknown", e.file_name,
+                      f"{e.sites:,}", f"{e.records:,}", str(e.members), str(e.countries), e.sha256[:12])
+                     for e in editions]
+            _print_table(rows, right_aligned=(0, 5, 6, 7, 8))
+            return 0
+    print(f"Edition {diff.older.id} (as of {diff.older.as_of}) → edition {diff.newer.id} (as of {diff.newer.as_of}): "
+          + ", ".join(f"{name} {old:,} → {new:,}" for name, (old, new) in diff.counts.items()) + ".")
+    print(f"{len(diff.added):,} site{'s' * (len(diff.added) != 1)} added, {len(diff.dropped):,} dropped, "
+          f"{len(diff.changed):,} changed.")
+    for label, sites in (("Added", diff.added), ("Dropped", diff.dropped)):
+        if sites:
+            print(f"{label}: {', '.join(sites)}")
+    if diff.changed:
+        print("Changed:")
+        for site, what in diff.changed:
+            print(f"  {site}: {what}")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _run_import,
     "members": _run_members,
@@ -898,4 +1191,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "history": _run_history,
     "benchmark": _run_benchmark,
     "member-status": _run_member_status,
+    "export-common": _run_export_common,
+    "editions": _run_editions,
+    "ecovadis": _run_ecovadis,
+    "hria": _run_hria,
+    "check-planned": _run_check_planned,
 }

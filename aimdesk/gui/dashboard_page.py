@@ -114,8 +114,8 @@ class DashboardPage(QWidget):
             return
         self.figures = figures
         self._tile("members", figures.members, "members")
-        self.tiles["eligible"].setText(f"{format_count(figures.eligible_members)} of {format_count(figures.members)}"
-                                       "\neligible for mutual recognition")
+        self.tiles["eligible"].setText(f"{format_count(figures.eligible_members)} of {format_count(figures.members)} "
+                                       "eligible\nfor mutual recognition")
         self._tile("records", figures.records, "supplier records")
         self._tile("sites", figures.sites, "supplier sites")
         self._tile("shared", figures.shared_sites, "sites audited by 2+ members")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, Q
 
 from aimdesk import __version__
 from aimdesk.core.errors import AimDeskError
+from aimdesk.core.export.editions import edition_diff
 from aimdesk.core.matching.undo import undo_status
 from aimdesk.core.store.members import list_members
 from aimdesk.core.store.records import RecordQuery, count_active_records
@@ -37,9 +38,15 @@ from aimdesk.gui.review.packet_window import PacketWindow
 from aimdesk.gui.review.review_page import ReviewPage
 from aimdesk.gui.review.site_editor import SiteEditor
 from aimdesk.gui.benchmark.protocols_page import ProtocolsPage, ask_report_path
-from aimdesk.gui.work_pages import ExportsPage
-from aimdesk.gui.workspace_jobs import (PacketImported, UndoDone, backup_job, benchmark_report_job, demo_job,
-                                        export_packet_job, export_records_job, import_packet_job, matching_job,
+from aimdesk.gui.exports.common_dialog import CommonDialog
+from aimdesk.gui.exports.diff_dialog import DiffDialog
+from aimdesk.gui.exports.ecovadis_dialog import EcoVadisDialog
+from aimdesk.gui.exports.exports_page import ExportsPage
+from aimdesk.gui.exports.hria_dialog import HriaDialog
+from aimdesk.gui.exports.planned_dialog import PlannedDialog
+from aimdesk.gui.workspace_jobs import (PacketImported, UndoDone, backup_job, benchmark_report_job,
+                                        common_document_job, demo_job, ecovadis_job, export_packet_job,
+                                        export_records_job, import_packet_job, matching_job, planned_check_job,
                                         questionnaire_job, undo_job)
 
 APP_TITLE = "AIMDesk"
@@ -155,6 +162,12 @@ class MainWindow(QMainWindow):
         self.protocols_action = self._action(protocols_menu, "&Benchmarks", None, lambda: self.show_page(self.protocols_page))
         self.new_benchmark_action = self._action(protocols_menu, "&New benchmark…", None, self.new_benchmark)
         export_menu = bar.addMenu("E&xport")
+        self.common_action = self._action(export_menu, "&Common document…", "Ctrl+E", self.export_common)
+        self.planned_action = self._action(export_menu, "Check &planned audits…", None, self.check_planned)
+        export_menu.addSeparator()
+        self.ecovadis_action = self._action(export_menu, "&EcoVadis list…", None, self.show_ecovadis)
+        self.hria_action = self._action(export_menu, "&HRIA register…", None, self.show_hria)
+        export_menu.addSeparator()
         self.export_records_action = self._action(export_menu, "&Records (CSV)…", None, self.export_records)
 
         view_menu = bar.addMenu("&View")
@@ -209,6 +222,11 @@ class MainWindow(QMainWindow):
         self.review_page.edit_site.connect(self.edit_site)
         self.review_page.decided.connect(self._update_undo)
         self.exports_page.export_records.connect(self.export_records)
+        self.exports_page.common_requested.connect(self.export_common)
+        self.exports_page.planned_requested.connect(self.check_planned)
+        self.exports_page.ecovadis_requested.connect(self.show_ecovadis)
+        self.exports_page.hria_requested.connect(self.show_hria)
+        self.exports_page.diff_requested.connect(self.show_edition_diff)
         self.runner.finished.connect(self._job_finished)
         self.runner.failed.connect(self._job_failed)
         self.runner.cancelled.connect(
@@ -325,6 +343,7 @@ class MainWindow(QMainWindow):
         has_store, busy = self.store is not None, self.runner.busy
         for action in (self.import_action, self.match_action, self.full_match_action,
                        self.import_packet_action, self.export_packet_action, self.export_records_action,
+                       self.common_action, self.planned_action, self.ecovadis_action, self.hria_action,
                        self.backup_action):
             action.setEnabled(has_store and not busy)
         for action in (self.new_action, self.open_action, self.close_action, self.demo_action):
@@ -438,6 +457,55 @@ class MainWindow(QMainWindow):
         target = self._ask_save("Export records", "records.csv", "CSV for Excel (*.csv)")
         if target is not None and self.store is not None:
             self._start(export_records_job(self.store.path, target))
+
+    def export_common(self) -> None:
+        """Export ▸ Common document…: as of a date, xlsx or csv; kept as an edition."""
+        if self.store is None:
+            return
+        dialog = CommonDialog(self.store, self)
+        if dialog.exec() != CommonDialog.DialogCode.Accepted:
+            return
+        name = f"common list {dialog.as_of():%Y-%m-%d}{dialog.suffix()}"
+        kinds = "Excel workbook (*.xlsx)" if dialog.suffix() == ".xlsx" else "CSV for Excel (*.csv)"
+        target = self._ask_save("Common document", name, kinds)
+        if target is not None:
+            self._start(common_document_job(self.store.path, target, dialog.as_of(), who=self.context.user))
+
+    def check_planned(self) -> None:
+        """Export ▸ Check planned audits…: a member's planned list against the common list."""
+        if self.store is None:
+            return
+        dialog = PlannedDialog(self.store, self.context.settings.last_import_folder() or self.store.path.parent, self)
+        planned = dialog.planned_file() if dialog.exec() == PlannedDialog.DialogCode.Accepted else None
+        if planned is None:
+            return
+        target = self._ask_save("Planned-audit check", f"{planned.stem} checked.xlsx", "Excel workbook (*.xlsx)")
+        if target is not None:
+            self._start(planned_check_job(self.store.path, planned, dialog.member(), target))
+
+    def show_ecovadis(self) -> None:
+        if self.store is None:
+            return
+        dialog = EcoVadisDialog(self.store, self)
+        dialog.import_requested.connect(lambda: self._import_ecovadis(dialog))
+        dialog.open()
+
+    def _import_ecovadis(self, dialog: EcoVadisDialog) -> None:
+        if self.store is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(dialog, "EcoVadis list", str(self.store.path.parent),
+                                              "Lists (*.xlsx *.xls *.ods *.csv *.tsv *.txt)")
+        if name:
+            self.runner.finished.connect(lambda *_: dialog.refresh(), Qt.ConnectionType.SingleShotConnection)
+            self._start(ecovadis_job(self.store.path, Path(name), who=self.context.user))
+
+    def show_hria(self) -> None:
+        if self.store is not None:
+            HriaDialog(self.store, self.context.user, self).open()
+
+    def show_edition_diff(self, older: int, newer: int) -> None:
+        if self.store is not None:
+            DiffDialog(edition_diff(self.store, older, newer), older, newer, self).open()
 
     def export_packet(self) -> None:
         target = self._ask_save("Export review packet", "review packet.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)")

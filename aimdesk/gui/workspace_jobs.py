@@ -3,6 +3,7 @@ what it did (the status bar shows it)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,10 @@ from aimdesk.core.benchmark.assessments import assessment_score, get_assessment
 from aimdesk.core.benchmark.catalogues import get_catalogue
 from aimdesk.core.benchmark.questionnaire import write_questionnaire
 from aimdesk.core.benchmark.report import report_html, report_title, write_report_xlsx
+from aimdesk.core.ecovadis import import_ecovadis
+from aimdesk.core.export.common_document import write_common_document
+from aimdesk.core.export.common_rows import common_options
+from aimdesk.core.export.planned_check import check_planned, write_planned_check
 from aimdesk.core.export.records import export_records_csv
 from aimdesk.core.export.review_packet import PacketImport, import_review_packet, write_review_packet
 from aimdesk.core.matching.run import MatchReport, run_matching
@@ -20,7 +25,7 @@ from aimdesk.demo.build import make_demo
 from aimdesk.gui.jobs import Job, workspace_job
 from aimdesk.gui.pdf import write_pdf
 
-SITES, DECISIONS = "sites", "decisions"
+SITES, DECISIONS, EDITIONS = "sites", "decisions", "editions"
 """What a job changes (`Job.changes`): the window re-reads the workspace after it."""
 
 
@@ -153,3 +158,38 @@ def questionnaire_job(workspace: Path, key: str, version: int, target: Path) -> 
         return f"Questionnaire ({catalogue.label}) written to {target.name}."
 
     return workspace_job(workspace, "Writing a questionnaire", work)
+
+
+def common_document_job(workspace: Path, target: Path, as_of: dt.date, *, who: str) -> Job:
+    """The common document as of a date, checked for disclosure and kept as an edition."""
+
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        edition = write_common_document(store, target, common_options(store, as_of), who=who)
+        return (f"Common document as of {as_of:%Y-%m-%d}: {edition.sites:,} sites from {edition.members:,} "
+                f"eligible members written to {target.name} (edition {edition.id}).")
+
+    return workspace_job(workspace, "Writing the common document", work, changes=EDITIONS)
+
+
+def planned_check_job(workspace: Path, planned: Path, member: str, target: Path) -> Job:
+    """A member's planned audits checked against the common list (nothing is imported)."""
+
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        check = check_planned(store, planned, member=member)
+        write_planned_check(check, target)
+        found = sum(1 for row in check.rows if row.candidates)
+        return (f"{found:,} of {len(check.rows):,} planned suppliers have an audited site in the common list; "
+                f"written to {target.name}.")
+
+    return workspace_job(workspace, "Checking planned audits", work)
+
+
+def ecovadis_job(workspace: Path, source: Path, *, who: str) -> Job:
+    """A new EcoVadis list, matched to the sites; it replaces the previous one."""
+
+    def work(store: Store, progress: Progress, cancel: CancelToken) -> str:
+        result = import_ecovadis(store, source, who=who)
+        return (f"EcoVadis list {source.name}: {result.entries:,} suppliers, {result.matched:,} matched to a "
+                f"site, {result.possible:,} possible, {result.unmatched:,} without one.")
+
+    return workspace_job(workspace, "Importing the EcoVadis list", work, changes=EDITIONS)

@@ -1,19 +1,33 @@
-"""The demo data generator writes the layout score_dataset.py reads, with real overlap."""
+"""The demo data generator writes the layout score_dataset.py reads, with real overlap; the
+demo workspace carries the members' mutual-recognition status."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import random
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
 
+from aimdesk.core.benchmark.assessments import assessment_score, get_assessment, list_assessments
+from aimdesk.core.benchmark.catalogues import latest_catalogue
+from aimdesk.core.benchmark.eligibility import eligible_member_ids, member_statuses
+from aimdesk.core.benchmark.model import KINDS
+from aimdesk.core.benchmark.scoring import score
+from aimdesk.core.dashboard import dashboard
 from aimdesk.core.fields import CANONICAL_FIELDS
+from aimdesk.core.store.benchmarks import latest_recorded_benchmark
+from aimdesk.core.store.workspace import Store
 from aimdesk.demo import DemoManifest, write_member_files
+from aimdesk.demo.build import make_demo
+from aimdesk.demo.recognition import BENCHMARKS, demo_answers
 
 SCALE = 0.1
 
@@ -22,6 +36,14 @@ SCALE = 0.1
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoManifest]:
     out = tmp_path_factory.mktemp("demo")
     return out, write_member_files(out, scale=SCALE)
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The demo workspace as `aimdesk demo` leaves it (small scale)."""
+    workspace = make_demo(tmp_path_factory.mktemp("demo-workspace"), who="builder", scale=SCALE)
+    with Store.open(workspace) as store:
+        yield store
 
 
 def _mappings(out: Path) -> list[dict]:
@@ -197,3 +219,75 @@ def test_scale_shrinks_records_but_keeps_every_member(demo: tuple[Path, DemoMani
     assert all(member_file.records >= 15 for member_file in manifest.files)
     with pytest.raises(ValueError):
         write_member_files(Path("unused"), scale=0)
+
+
+NOT_ELIGIBLE = {
+    "Pacific Crest Apparel Inc.": "benchmark of Pacific Crest Social Compliance Audit 2.0 at 77.7 % is below 85 %",
+    "Kestrel Outdoor Equipment Inc.": "no signed audit statement",
+    "Kirana Nusantara Brands Tbk": "no audit benchmark yet",
+}
+
+
+def test_most_demo_members_are_eligible_and_three_are_not_yet(demo_store: Store) -> None:
+    statuses = {s.member: s for s in member_statuses(demo_store)}
+    assert len(statuses) == 15
+    assert {name for name, s in statuses.items() if not s.eligible} == set(NOT_ELIGIBLE)
+    for name, reason in NOT_ELIGIBLE.items():
+        assert statuses[name].reasons[0] == reason
+    assert len(eligible_member_ids(demo_store)) == 12
+    virtual = {s.member for s in statuses.values() if s.virtual_eligible}
+    assert virtual == {"Northbrook Foods plc", "Mekong Home Living JSC"}
+    assert len(eligible_member_ids(demo_store, "virtual")) == 2
+    figures = dashboard(demo_store, as_of=dt.date(2026, 11, 1))
+    assert (figures.eligible_members, figures.members) == (12, 15)
+
+
+def test_statements_and_earlier_benchmarks_are_dated_and_signed(demo_store: Store) -> None:
+    statuses = member_statuses(demo_store)
+    signed = [s.audit_statement for s in statuses if s.audit_statement is not None]
+    assert len(signed) == 14
+    for statement in signed:
+        assert "2024-01-01" <= statement.signed_on <= "2026-12-31"
+        name, role = statement.signatory.split(", ", 1)
+        assert name and role
+    by_hand = [s.audit_benchmark for s in statuses
+               if s.audit_benchmark is not None and s.audit_benchmark.source == "recorded by hand"]
+    assert len(by_hand) == 12 and all(b.passed and "2024" <= b.on < "2027" for b in by_hand)
+    notes = [latest_recorded_benchmark(demo_store, s.member_id, kind) for s in statuses for kind in KINDS]
+    notes = [found.note for found in notes if found is not None]
+    assert len(notes) == 15  # 13 audit, 2 virtual
+    assert all(note.startswith("Benchmarked in the forum's earlier web tool: ") for note in notes)
+
+
+def test_two_benchmarks_are_made_in_aimdesk_one_passing_one_failing(demo_store: Store) -> None:
+    catalogue = latest_catalogue(demo_store, "smeta-6.1-4p")
+    made = {a.member: a for a in list_assessments(demo_store)}
+    assert set(made) == {"Northbrook Foods plc", "Pacific Crest Apparel Inc."}
+    passing, failing = made["Northbrook Foods plc"], made["Pacific Crest Apparel Inc."]
+    assert (passing.protocol, passing.protocol_version, passing.passed) == (
+        "Northbrook Responsible Sourcing Audit", "3.1", True)
+    assert (failing.protocol, failing.protocol_version, failing.passed) == (
+        "Pacific Crest Social Compliance Audit", "2.0", False)
+    assert 0.91 <= (passing.commonality or 0) <= 0.93 and 0.77 <= (failing.commonality or 0) <= 0.79
+    assert (passing.saved_at[:10], failing.saved_at[:10]) == ("2026-09-14", "2026-10-08")
+    for summary in (passing, failing):
+        assert (summary.catalogue_key, summary.catalogue_version) == (catalogue.key, catalogue.version)
+        assessment = get_assessment(demo_store, summary.id)
+        assert set(assessment.answers) == {c.id for c in catalogue.active}
+        words = Counter(a.answer for a in assessment.answers.values())
+        assert words["partly"] >= 5 and words["not covered"] >= 3
+        assert not assessment_score(demo_store, assessment).core_not_covered
+        covered = [a for a in assessment.answers.values() if a.answer == "covered"]
+        assert all(a.reference for a in covered)
+        assert all(a.note for a in assessment.answers.values() if a.answer != "covered")
+    references = [a.reference for a in get_assessment(demo_store, passing.id).answers.values() if a.reference]
+    assert all(re.fullmatch(r"§\d+\.\d+", ref) for ref in references)
+
+
+def test_demo_answers_follow_the_seed_and_keep_their_verdict(demo_store: Store) -> None:
+    catalogue = latest_catalogue(demo_store, "smeta-6.1-4p")
+    for benchmark in BENCHMARKS:
+        same = [demo_answers(catalogue, benchmark, random.Random("1")) for _ in range(2)]
+        other = demo_answers(catalogue, benchmark, random.Random("2"))
+        assert same[0] == same[1] and other != same[0]
+        assert score(catalogue, other).overall == score(catalogue, same[0]).overall

@@ -58,10 +58,14 @@ def test_dashboard_figures_are_the_core_figures(demo_window: MainWindow) -> None
     assert expected.shared_sites == shared > 0
     assert page.tiles["sites"].text().startswith(f"{expected.sites:,}")
     assert page.tiles["shared"].text().startswith(f"{shared:,}")
+    assert (expected.eligible_members, expected.members) == (12, 15)  # the demo: three members not yet
+    assert page.tiles["eligible"].text() == "12 of 15 eligible\nfor mutual recognition"
 
 
 def test_a_click_on_a_figure_shows_the_list_behind_it(demo_window: MainWindow) -> None:
     page = demo_window.dashboard_page
+    page.tiles["eligible"].click()
+    assert demo_window.stack.currentWidget() is demo_window.members_page
     page.tiles["shared"].click()
     assert demo_window.stack.currentWidget() is demo_window.sites_page
     assert demo_window.sites_page.model.rowCount() == page.figures.shared_sites

@@ -246,10 +246,86 @@ def m006_benchmarks(db: sqlite_utils.Database) -> None:
             )
 
 
+def m007_editions(db: sqlite_utils.Database) -> None:
+    """Every common document written, as an edition: as-of date, window, who wrote it when,
+    the file's name, format and SHA-256, its counts, what the singling-out check
+    generalised, and its rows (zlib-compressed JSON: public site id and the printed
+    columns of each site), enough to say between two editions which sites were added,
+    dropped or changed. Append-only: an edition is a record of what was sent."""
+    db.execute(
+        "CREATE TABLE editions (id INTEGER PRIMARY KEY, as_of TEXT NOT NULL, written_at TEXT NOT NULL, "
+        "written_by TEXT NOT NULL DEFAULT '', file_name TEXT NOT NULL, "
+        "format TEXT NOT NULL CHECK (format IN ('xlsx', 'csv')), window_years INTEGER NOT NULL, "
+        "bands_json TEXT NOT NULL, sites INTEGER NOT NULL, records INTEGER NOT NULL, "
+        "members INTEGER NOT NULL, countries INTEGER NOT NULL, sha256 TEXT NOT NULL, "
+        "generalised_json TEXT NOT NULL DEFAULT '[]', rows_json BLOB NOT NULL)"
+    )
+    db.execute("CREATE INDEX editions_as_of ON editions(as_of)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER editions_no_{event.lower()} BEFORE {event} ON editions "
+            "BEGIN SELECT RAISE(ABORT, 'editions is append-only'); END"
+        )
+
+
+def m008_ecovadis_hria(db: sqlite_utils.Database) -> None:
+    """The EcoVadis assessed-supplier lists (one active at a time, earlier ones kept as
+    superseded), their entries as read, each entry's candidate sites as matching found
+    them (derived data: replaced when the list is matched again), and the decisions people
+    took on a company's match (kept by company and country, so that the next list re-uses
+    them); and the register of human-rights impact assessments members share (an entry is
+    removed by marking it, never deleted; the member stays internal)."""
+    db.execute(
+        "CREATE TABLE ecovadis_lists (id INTEGER PRIMARY KEY, file_name TEXT NOT NULL, "
+        "file_sha256 TEXT NOT NULL, sheet TEXT NOT NULL DEFAULT '', header_row INTEGER, "
+        "mapping_json TEXT NOT NULL DEFAULT '{}', rows_read INTEGER NOT NULL DEFAULT 0, "
+        "entries INTEGER NOT NULL DEFAULT 0, as_of TEXT NOT NULL, imported_at TEXT NOT NULL, "
+        "imported_by TEXT NOT NULL DEFAULT '', matched_at TEXT, "
+        "status TEXT NOT NULL CHECK (status IN ('active', 'superseded')), "
+        "superseded_by INTEGER REFERENCES ecovadis_lists(id))"
+    )
+    db.execute(
+        "CREATE TABLE ecovadis_entries (id INTEGER PRIMARY KEY, "
+        "list_id INTEGER NOT NULL REFERENCES ecovadis_lists(id), row_number INTEGER NOT NULL, "
+        "company TEXT NOT NULL, country TEXT, country_raw TEXT NOT NULL DEFAULT '', year INTEGER, "
+        "year_raw TEXT NOT NULL DEFAULT '', city TEXT NOT NULL DEFAULT '', "
+        "identifiers_json TEXT NOT NULL DEFAULT '{}', cells_json TEXT NOT NULL DEFAULT '[]', "
+        "company_key TEXT NOT NULL DEFAULT '', country_key TEXT NOT NULL DEFAULT '')"
+    )  # cells_json: the row as read, beside what was made of it; the keys: see ecovadis_decisions
+    db.execute("CREATE INDEX ecovadis_entries_list ON ecovadis_entries(list_id)")
+    db.execute("CREATE INDEX ecovadis_entries_company ON ecovadis_entries(company_key, country_key)")
+    db.execute(
+        "CREATE TABLE ecovadis_matches (entry_id INTEGER NOT NULL REFERENCES ecovadis_entries(id), "
+        "rank INTEGER NOT NULL, site_id INTEGER NOT NULL REFERENCES sites(id), "
+        "record_id INTEGER NOT NULL REFERENCES records(id), probability REAL NOT NULL, "
+        "band TEXT NOT NULL CHECK (band IN ('auto', 'review')), explanation_json TEXT NOT NULL DEFAULT '[]', "
+        "basis TEXT NOT NULL DEFAULT '', PRIMARY KEY (entry_id, rank))"
+    )  # record_id: the site's record that matched best (its site may change at the next run);
+    # basis: why the 'auto' candidate is the match (sedex, name, name and city, score)
+    db.execute("CREATE INDEX ecovadis_matches_site ON ecovadis_matches(site_id)")
+    db.execute(
+        "CREATE TABLE ecovadis_decisions (company_key TEXT NOT NULL, country_key TEXT NOT NULL, "
+        "company TEXT NOT NULL, verdict TEXT NOT NULL CHECK (verdict IN ('confirmed', 'rejected')), "
+        "site_id INTEGER REFERENCES sites(id), record_id INTEGER REFERENCES records(id), "
+        "decided_at TEXT NOT NULL, decided_by TEXT NOT NULL DEFAULT '', PRIMARY KEY (company_key, country_key))"
+    )  # one decision in force per company and country (the activity log keeps the earlier ones);
+    # site_id/record_id: the site confirmed (followed through the record), or the one rejected
+    db.execute(
+        "CREATE TABLE hria_entries (id INTEGER PRIMARY KEY, "
+        "member_id INTEGER NOT NULL REFERENCES members(id), country TEXT NOT NULL, "
+        "sector TEXT NOT NULL, scope TEXT NOT NULL DEFAULT '', year INTEGER NOT NULL, "
+        "contact_note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, "
+        "created_by TEXT NOT NULL DEFAULT '', updated_at TEXT, updated_by TEXT, "
+        "removed_at TEXT, removed_by TEXT)"
+    )
+    db.execute("CREATE INDEX hria_entries_country ON hria_entries(country)")
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 
 MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_matching, m003_site_profiles,
-                                     m004_review_packets, m005_decision_batches, m006_benchmarks)
+                                     m004_review_packets, m005_decision_batches, m006_benchmarks,
+                                     m007_editions, m008_ecovadis_hria)
 """Applied in order; a workspace at version N has run the first N."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
