@@ -6,7 +6,8 @@ copy, runs matching on it if it has no sites yet, and saves into OUT_DIR, at 136
 welcome.png, one PNG per page of the main window (dashboard.png, members.png, …), the
 review screens (review-file-rows.png, review-packet.png, review-conflict.png,
 site-editor.png, site-edit-consequence.png), the benchmark wizard (benchmark-1-setup.png …),
-member-status.png, catalogues.png, and the import wizard's steps on a member list of the
+member-status.png, catalogues.png, the exports (exports.png with two editions,
+common-document.png, hria-register.png), and the import wizard's steps on a member list of the
 demo folder (import-1-file.png …).
 
 usage: python benchmarks/screenshots.py DEMO_WORKSPACE OUT_DIR
@@ -20,6 +21,7 @@ For example, to refresh the ones in docs/:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import sys
@@ -35,13 +37,19 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from aimdesk.core.export.packet_file import save_packet_decisions  # noqa: E402
 from aimdesk.core.export.review_packet import import_review_packet, write_review_packet  # noqa: E402
+from aimdesk.core.export.common_document import write_common_document  # noqa: E402
+from aimdesk.core.export.common_rows import common_options  # noqa: E402
+from aimdesk.core.hria import add_hria  # noqa: E402
 from aimdesk.core.matching.run import run_matching  # noqa: E402
+from aimdesk.core.store.members import list_members  # noqa: E402
 from aimdesk.core.matching.site_edits import plan_split  # noqa: E402
 from aimdesk.core.store.sites import SiteQuery, site_ids, site_record_ids  # noqa: E402
 from aimdesk.core.store.workspace import WORKSPACE_SUFFIX, Store  # noqa: E402
 from aimdesk.gui.app import create_application  # noqa: E402
 from aimdesk.gui.context import AppContext  # noqa: E402
 from aimdesk.gui.benchmark.wizard import SUMMARY  # noqa: E402
+from aimdesk.gui.exports.common_dialog import CommonDialog  # noqa: E402
+from aimdesk.gui.exports.hria_dialog import HriaDialog  # noqa: E402
 from aimdesk.gui.main_window import PAGE_NAMES, MainWindow  # noqa: E402
 from aimdesk.gui.review.site_editor import ConsequenceDialog  # noqa: E402
 from aimdesk.gui.settings import AppSettings  # noqa: E402
@@ -111,6 +119,7 @@ def take_screenshots(workspace: Path, out_dir: Path) -> list[Path]:
             save(window, out_dir / f"{name.lower()}.png", saved)
         review_shots(app, window, Path(scratch), out_dir, saved)
         benchmark_shots(app, window, out_dir, saved)
+        export_shots(app, window, Path(scratch), out_dir, saved)
         source = next(workspace.parent.glob(f"members/{WIZARD_LIST.lower()}*"), None)
         if source is not None:
             wizard_shots(app, window, source, out_dir, saved)
@@ -170,6 +179,32 @@ def benchmark_shots(app: QApplication, window: MainWindow, out_dir: Path, saved:
     settle(app)
     save(editor, out_dir / "catalogues.png", saved)
     editor.reject()
+
+
+def export_shots(app: QApplication, window: MainWindow, scratch: Path, out_dir: Path, saved: list[Path]) -> None:
+    """Two editions of the common document on the Exports page, the export dialog, and the
+    HRIA register with an entry."""
+    store = window.store
+    assert store is not None
+    for as_of in (dt.date(2026, 6, 30), dt.date(2026, 11, 1)):
+        write_common_document(store, scratch / f"common {as_of}.xlsx", common_options(store, as_of), who="screenshots")
+    window.refresh()
+    window.show_page(window.exports_page)
+    settle(app)
+    save(window, out_dir / "exports.png", saved)
+    dialog = CommonDialog(store, window)
+    dialog.show()
+    settle(app)
+    save(dialog, out_dir / "common-document.png", saved)
+    dialog.close()
+    members = list_members(store)
+    add_hria(store, member_id=members[0].id, country="VN", sector="coffee", scope="smallholder farms, Central Highlands",
+             year=2025, contact_note="field team, through the secretariat", who="screenshots")
+    register = HriaDialog(store, "screenshots", window)
+    register.show()
+    settle(app)
+    save(register, out_dir / "hria-register.png", saved)
+    register.close()
 
 
 def packet_shot(app: QApplication, window: MainWindow, packet: Path, out_dir: Path, saved: list[Path]) -> None:
