@@ -94,8 +94,9 @@ def status_html(status: MemberStatus) -> str:
             ("audit", status.audit_statement, status.audit_benchmark, status.eligible),
             ("virtual", status.virtual_statement, status.virtual_benchmark, status.virtual_eligible)):
         signed = f"signed {statement.signed_on} by {escape(statement.signatory or 'unknown')}" if statement else "not signed"
+        figure = f"{percent(result.commonality)}, " if result and result.commonality is not None else ""
         bench = (f"{'passed' if result.passed else 'not passed'} on {result.on} "
-                 f"({percent(result.commonality)}, {escape(result.source)})") if result else "none yet"
+                 f"({figure}{escape(result.source)})") if result else "none yet"
         verdict = "<b style='color:#2e7d32'>eligible</b>" if eligible else "<b style='color:#c62828'>not eligible</b>"
         rows.append(f"<tr><td><b>{KIND_LABELS[kind]}</b></td><td>statement {signed}</td>"
                     f"<td>benchmark {bench}</td><td>{verdict}</td></tr>")
