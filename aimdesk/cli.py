@@ -1042,7 +1042,7 @@ def _ecovadis_list(store: Store, args: argparse.Namespace) -> None:
         return
     rows = [("id", "status", "company", "country", "year", "site", "score", "by")]
     rows += [(str(e.id), e.status, e.company, e.country or "", str(e.year or ""), e.site_public_id,
-              f"{e.score * 100:.0f} %" if e.site_id is not None else "",
+              f"{e.score * 100:.0f} %" if e.site_id is not None and e.score else "",
               f"{e.basis} ({e.decided_by})" if e.decided_by else e.basis) for e in entries]
     _print_table(rows, right_aligned=(0, 6))
 

@@ -59,11 +59,11 @@ def distinct_sites(store: Store, count: int, *, offset: int = 0) -> list[SiteRow
     return usable[offset * step::step][:count]
 
 
-def first_layout(path: Path, sites: list[SiteRow], *, sedex_every: int = 3) -> Path:
+def first_layout(path: Path, sites: list[SiteRow], *, sedex_every: int = 3, suffix: str = "") -> Path:
     """An xlsx with a title above the header and plain column names."""
     rows: list[list[object]] = [["Company Name", "City", "Country", "Assessment year", "DUNS", "Sedex ZS"]]
     for index, site in enumerate(sites):
-        rows.append([site.site_name, site.city, country_name(site.country), 2025, "12-345-6789",
+        rows.append([site.site_name + suffix, site.city, country_name(site.country), 2025, "12-345-6789",
                      site.sedex_id if index % sedex_every == 0 else ""])
     rows.append(["Nowhere Gadgets GmbH", "Köln", "Germany", 2024, "", ""])
     return write_xlsx(path, rows, sheet="Rated suppliers",
@@ -93,26 +93,41 @@ def test_a_list_with_a_title_and_plain_columns_is_matched_to_its_sites(demo: Sto
         assert entry.status in ("matched", "possible") and entry.score > 0.2
         assert (entry.country, entry.year, entry.identifiers["duns"]) == (site.country, 2025, "123456789")
     with_sedex = [e for e, s in zip(entries, sites) if s.sedex_id and "sedex_id" in e.identifiers]
-    assert with_sedex and all(e.status == "matched" and e.score == 1.0 for e in with_sedex)
+    assert with_sedex and all(e.status == "matched" and e.score == 1.0 and e.basis == "sedex" for e in with_sedex)
+    assert {e.basis for e in entries if e.status == "matched"} <= {"sedex", "name", "name and city"}
     nowhere = entries[-1]
     assert (nowhere.status, nowhere.site_id, nowhere.site_public_id, nowhere.country) == ("unmatched", None, "", "DE")
     assert result.matched + result.possible + result.unmatched == 7 and result.unmatched == 1
     assert ecovadis_site_ids(demo) == {e.site_id for e in entries if e.status == "matched"}
 
 
-def test_the_workspace_auto_threshold_decides_what_is_a_match(demo: Store, tmp_path: Path) -> None:
+def test_the_workspace_auto_threshold_decides_when_the_names_do_not(demo: Store, tmp_path: Path) -> None:
     sites = distinct_sites(demo, 6)
     with demo.transaction():
         set_setting(demo, AUTO_SETTING, 0.5)
-    import_ecovadis(demo, first_layout(tmp_path / "ecovadis.xlsx", sites, sedex_every=100), who="ana", as_of=AS_OF)
+    path = first_layout(tmp_path / "ecovadis.xlsx", sites, sedex_every=100, suffix=" Holding")
+    import_ecovadis(demo, path, who="ana", as_of=AS_OF)
     entries = ecovadis_entries(demo)[:-1]
-    assert [e.status for e in entries] == ["matched"] * 6
+    assert [(e.status, e.basis) for e in entries] == [("matched", "score")] * 6
     assert ecovadis_site_ids(demo) == {s.id for s in sites}
     with demo.transaction():
         set_setting(demo, AUTO_SETTING, 0.9999)
     rematch_ecovadis(demo, who="ana")
     assert {e.status for e in ecovadis_entries(demo)[:-1]} == {"possible"}
     assert ecovadis_site_ids(demo) == set()
+
+
+def test_a_company_with_a_sites_whole_name_is_matched_whatever_the_threshold(demo: Store, tmp_path: Path) -> None:
+    sites = distinct_sites(demo, 6)
+    with demo.transaction():
+        set_setting(demo, AUTO_SETTING, 0.9999)
+    rows: list[list[object]] = [["Company", "Country", "Year"]]
+    rows += [[site.site_name.upper(), country_name(site.country), 2025] for site in sites]
+    import_ecovadis(demo, write_xlsx(tmp_path / "ev.xlsx", rows), who="ana", as_of=AS_OF)
+    entries = ecovadis_entries(demo)
+    assert [(e.status, e.basis, e.site_id) for e in entries] == [("matched", "name", s.id) for s in sites]
+    assert all(0.2 < e.score < 0.9999 for e in entries)  # the model alone would not have matched them
+    assert all(c.band == "auto" for e in entries for c in ecovadis_candidates(demo, e.id)[:1])
 
 
 def test_a_list_in_another_layout_replaces_the_one_in_force(demo: Store, tmp_path: Path) -> None:
@@ -159,13 +174,19 @@ def test_two_plants_with_one_name_are_left_for_a_person(store: Store, tmp_path: 
     import_ecovadis(store, path, who="ana", as_of=AS_OF)
     [entry] = ecovadis_entries(store)
     candidates = ecovadis_candidates(store, entry.id)
-    assert entry.status == "possible" and len(candidates) == 2
+    assert (entry.status, entry.basis) == ("possible", "") and len(candidates) == 2
     assert {c.band for c in candidates} == {"review"} and ecovadis_site_ids(store) == set()
     with_city = write_xlsx(tmp_path / "ev2.xlsx", [["Company", "City", "Country"],
                                                   ["Golden Star Textiles", "Ningbo", "CN"]])
     import_ecovadis(store, with_city, who="ana", as_of=AS_OF)
     [entry] = ecovadis_entries(store)
-    assert entry.status == "matched" and entry.site_id in ecovadis_site_ids(store)
+    assert (entry.status, entry.basis) == ("matched", "name and city")
+    assert entry.site_id in ecovadis_site_ids(store)
+    assert any(part["level"] == "same city" for part in ecovadis_candidates(store, entry.id)[0].explanation)
+    elsewhere = write_xlsx(tmp_path / "ev3.xlsx", [["Company", "City", "Country"],
+                                                  ["Golden Star Textiles", "Shanghai", "CN"]])
+    import_ecovadis(store, elsewhere, who="ana", as_of=AS_OF)
+    assert ecovadis_entries(store)[0].status == "possible"  # a city that is neither plant's settles nothing
 
 
 def test_doubtful_rows_are_reported_and_identifiers_kept(store: Store, tmp_path: Path) -> None:
