@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
     def show_ecovadis(self) -> None:
         if self.store is None:
             return
-        dialog = EcoVadisDialog(self.store, self)
+        dialog = EcoVadisDialog(self.store, self.context.user, self)
         dialog.import_requested.connect(lambda: self._import_ecovadis(dialog))
         dialog.open()
 

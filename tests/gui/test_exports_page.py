@@ -10,12 +10,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
+from aimdesk.core.ecovadis import import_ecovadis
 from aimdesk.core.export.editions import list_editions
 from aimdesk.core.hria import hria_entries
 from aimdesk.core.store.members import list_members
 from aimdesk.core.store.records import count_active_records
+from aimdesk.core.store.sites import SiteQuery, fetch_sites, site_ids
 from aimdesk.gui.exports.common_dialog import CommonDialog
 from aimdesk.gui.exports.diff_dialog import DiffDialog
 from aimdesk.gui.exports.ecovadis_dialog import EcoVadisDialog
@@ -114,3 +116,23 @@ def test_the_ecovadis_list_is_imported_from_its_dialog(  # type: ignore[no-untyp
         dialog.findChildren(type(window.exports_page.diff_button))[0].click()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     assert "1 assessed suppliers" in dialog.summary.text()
+
+
+def test_a_person_confirms_or_rejects_an_ecovadis_match_in_the_dialog(  # type: ignore[no-untyped-def]
+        window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = window.store
+    site = site_ids(store, SiteQuery())[0]
+    public = fetch_sites(store, [site])[site].public_id
+    source = tmp_path / "ecovadis.csv"
+    source.write_text("Company name,Country,Assessment year\nNowhere Widgets Ltd,United Kingdom,2025\n"
+                      "Elsewhere Gadgets Ltd,United Kingdom,2024\n", encoding="utf-8")
+    import_ecovadis(store, source, who="tester")
+    dialog = EcoVadisDialog(store, "tester", window)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: (public, True))
+    dialog.confirm_button.click()
+    assert dialog.model.index(0, 4).data() == public and dialog.model.index(0, 6).data() == "matched"
+    dialog.table.selectRow(1)
+    dialog.reject_button.click()
+    assert dialog.model.index(1, 6).data() == "no site found"
