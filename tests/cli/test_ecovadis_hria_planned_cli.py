@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,27 +11,10 @@ from aimdesk.core.ingest.countries import country_name
 from aimdesk.core.store.sites import fetch_sites, site_ids
 from aimdesk.core.store.workspace import Store
 from tests.cli.cli_run import run
+from tests.cli.demo_workspaces import matched_demo, workspace  # noqa: F401 - the shared fixtures
 from tests.conftest import write_csv, write_xlsx
 
 MEMBER = "Northbrook Foods plc"
-
-
-@pytest.fixture(scope="module")
-def matched_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("cli-lists")
-    from aimdesk.cli import main
-
-    assert main(["demo", str(folder), "--scale", "0.1"]) == 0
-    workspace = folder / "demo.aimdesk"
-    assert main(["--workspace", str(workspace), "match"]) == 0
-    return workspace
-
-
-@pytest.fixture
-def workspace(matched_demo: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "w.aimdesk"
-    shutil.copy(matched_demo, copy)
-    return copy
 
 
 def some_sites(workspace: Path, count: int) -> list[tuple[str, str, str, str]]:

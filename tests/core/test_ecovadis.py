@@ -4,9 +4,7 @@ engine, replaced by the next list, shared without anything member-related."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,28 +22,11 @@ from aimdesk.core.store.members import list_members
 from aimdesk.core.store.settings import set_setting
 from aimdesk.core.store.sites import SiteRow, fetch_sites, site_ids
 from aimdesk.core.store.workspace import Store
-from aimdesk.demo.build import make_demo
 from tests.conftest import standard_list, write_csv, write_xlsx
+from tests.core.demo_workspaces import demo, matched_demo  # noqa: F401 - the shared fixtures
 
 AS_OF = dt.date(2026, 11, 1)
 NOW = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def matched_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = make_demo(tmp_path_factory.mktemp("ecovadis"), who="test", scale=0.1)
-    with Store.open(workspace) as store:
-        run_matching(store, who="test")
-    return workspace
-
-
-@pytest.fixture
-def demo(matched_demo: Path, tmp_path: Path) -> Iterator[Store]:
-    """This test's own copy of a matched demo workspace."""
-    copy = tmp_path / "w.aimdesk"
-    shutil.copy(matched_demo, copy)
-    with Store.open(copy) as opened:
-        yield opened
 
 
 def distinct_sites(store: Store, count: int, *, offset: int = 0) -> list[SiteRow]:

@@ -4,8 +4,6 @@ a person's confirmation or rejection of a match, kept for the next lists."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,30 +21,13 @@ from aimdesk.core.store.matching import MatchInput
 from aimdesk.core.store.settings import set_setting
 from aimdesk.core.store.sites import site_by_public_id
 from aimdesk.core.store.workspace import Store
-from aimdesk.demo.build import make_demo
 from benchmarks.bench_ecovadis import demo_universe, ecovadis_list_from_truth, evaluate, record_truth, write_list
 from tests.conftest import write_xlsx
+from tests.core.demo_workspaces import DEMO_SCALE, demo, matched_demo  # noqa: F401 - the shared fixtures
 
 AS_OF = dt.date(2026, 11, 1)
 NOW = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.timezone.utc)
 HEADER = ["Factory name", "Address", "City", "Country", "Audit date", "Audit type"]
-DEMO_SCALE = 0.1
-
-
-@pytest.fixture(scope="module")
-def matched_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = make_demo(tmp_path_factory.mktemp("ecovadis-rule"), who="test", scale=DEMO_SCALE)
-    with Store.open(workspace) as store:
-        run_matching(store, who="test")
-    return workspace
-
-
-@pytest.fixture
-def demo(matched_demo: Path, tmp_path: Path) -> Iterator[Store]:
-    copy = tmp_path / "w.aimdesk"
-    shutil.copy(matched_demo, copy)
-    with Store.open(copy) as opened:
-        yield opened
 
 
 def sites_of(store: Store, tmp_path: Path, rows: list[list[object]]) -> None:

@@ -5,10 +5,8 @@ exactly as it was."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,33 +19,16 @@ from aimdesk.core.export.planned_check import (CANDIDATES_SHEET, NO_SITE_FOUND, 
 from aimdesk.core.ingest.countries import country_name
 from aimdesk.core.ingest.dates import years_before
 from aimdesk.core.ingest.prepare import ImportOptions
-from aimdesk.core.matching.run import run_matching
 from aimdesk.core.store.members import list_members
 from aimdesk.core.store.sites import SiteRow, fetch_sites, site_ids
 from aimdesk.core.store.workspace import Store
-from aimdesk.demo.build import make_demo
 from tests.conftest import write_csv, write_xlsx
+from tests.core.demo_workspaces import demo, matched_demo  # noqa: F401 - the shared fixtures
 
 AS_OF = dt.date(2026, 11, 1)
 MEMBER = "Northbrook Foods plc"
 TABLES = ("records", "raw_rows", "imports", "members", "findings", "sites", "record_sites", "pairs", "activity",
           "match_runs", "settings", "site_profiles", "match_keys")
-
-
-@pytest.fixture(scope="module")
-def matched_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = make_demo(tmp_path_factory.mktemp("planned"), who="test", scale=0.1)
-    with Store.open(workspace) as store:
-        run_matching(store, who="test")
-    return workspace
-
-
-@pytest.fixture
-def demo(matched_demo: Path, tmp_path: Path) -> Iterator[Store]:
-    copy = tmp_path / "w.aimdesk"
-    shutil.copy(matched_demo, copy)
-    with Store.open(copy) as opened:
-        yield opened
 
 
 def listed_sites(store: Store) -> dict[int, SiteRow]:

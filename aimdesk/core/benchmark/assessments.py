@@ -10,7 +10,8 @@ from datetime import datetime
 from typing import Callable
 
 from aimdesk.core.benchmark.catalogues import get_catalogue, keep_catalogue
-from aimdesk.core.benchmark.model import ANSWER_WORDS, Answer, Assessment, Catalogue, Kind, Score, Settings, percent
+from aimdesk.core.benchmark.model import (ANSWER_WORDS, Answer, Assessment, AssessmentHeader, Catalogue, Kind, Score,
+                                          Settings, percent)
 from aimdesk.core.benchmark.scoring import score
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.store.activity import log_activity
@@ -24,18 +25,9 @@ THRESHOLD_SETTING, CORE_BLOCKS_SETTING = "benchmark.threshold", "benchmark.core_
 
 
 @dataclass(frozen=True, slots=True)
-class AssessmentSummary:
+class AssessmentSummary(AssessmentHeader):
     """One line of the assessments list: a revision with its score under the current settings."""
 
-    id: int
-    revision: int
-    member_id: int
-    member: str
-    protocol: str
-    protocol_version: str
-    kind: Kind
-    catalogue_key: str
-    catalogue_version: int
     catalogue_label: str
     saved_at: str
     saved_by: str

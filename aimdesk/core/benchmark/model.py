@@ -115,9 +115,9 @@ class Score:
 
 
 @dataclass(frozen=True, slots=True)
-class Assessment:
-    """One revision of a member protocol's benchmark. Saving an edit makes a new revision;
-    earlier revisions are kept as they were."""
+class AssessmentHeader:
+    """Which revision of which assessment: the member's protocol and the catalogue version
+    it is benchmarked against (what `Assessment` and the assessments list share)."""
 
     id: int
     """The assessment; all its revisions share it."""
@@ -129,6 +129,13 @@ class Assessment:
     kind: Kind
     catalogue_key: str
     catalogue_version: int
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment(AssessmentHeader):
+    """One revision of a member protocol's benchmark. Saving an edit makes a new revision;
+    earlier revisions are kept as they were."""
+
     answers: dict[str, Answer]
     """Criterion id → answer."""
     saved_at: str = ""

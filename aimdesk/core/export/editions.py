@@ -16,8 +16,8 @@ from aimdesk.core.store.editions import EditionRecord, edition_record, edition_r
 from aimdesk.core.store.workspace import Store
 
 Edition = EditionRecord
-"""One edition: id, as_of, written_at, written_by, file_name, format ("xlsx" or "csv"),
-window_years, bands, sites, records, members, countries, sha256, generalised."""
+"""One edition: as_of, written_at, written_by, file_name, format ("xlsx" or "csv"),
+window_years, bands, sites, records, members, countries, sha256, generalised, and its id."""
 
 COUNTED = ("sites", "records", "members", "countries")
 

@@ -20,10 +20,9 @@ COMPRESSION_LEVEL = 6
 
 
 @dataclass(frozen=True, slots=True)
-class EditionRecord:
-    """One edition as the workspace keeps it (without its rows)."""
+class EditionFacts:
+    """What an edition records about its file: the part `EditionRecord` and `NewEdition` share."""
 
-    id: int
     as_of: str
     written_at: str
     written_by: str
@@ -40,22 +39,16 @@ class EditionRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class NewEdition:
+class EditionRecord(EditionFacts):
+    """One edition as the workspace keeps it (without its rows)."""
+
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewEdition(EditionFacts):
     """What `insert_edition` writes."""
 
-    as_of: str
-    written_at: str
-    written_by: str
-    file_name: str
-    format: str
-    window_years: int
-    bands: tuple[tuple[int, int | None], ...]
-    sites: int
-    records: int
-    members: int
-    countries: int
-    sha256: str
-    generalised: tuple[str, ...]
     columns: tuple[str, ...]
     rows: Sequence[Sequence[str]]
 
@@ -114,6 +107,6 @@ def _record(row: tuple[Any, ...]) -> EditionRecord:
     (id_, as_of, written_at, written_by, file_name, format_, window, bands, sites, records, members,
      countries, sha256, generalised) = row
     return EditionRecord(
-        id_, as_of, written_at, written_by, file_name, format_, window,
+        as_of, written_at, written_by, file_name, format_, window,
         tuple((lo, hi) for lo, hi in json.loads(bands)), sites, records, members, countries, sha256,
-        tuple(json.loads(generalised)))
+        tuple(json.loads(generalised)), id=id_)
