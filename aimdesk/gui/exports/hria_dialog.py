@@ -41,6 +41,9 @@ class HriaDialog(QDialog):
         self.remove_button = QPushButton("&Remove selected")
         self.entry_ids: list[int] = []
         self._build()
+        if not self.members:
+            self.add_button.setEnabled(False)
+            self.add_button.setToolTip("An entry is shared by a member: import a member's list first.")
         self.refresh()
 
     def _build(self) -> None:
