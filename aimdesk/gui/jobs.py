@@ -174,6 +174,44 @@ class JobRunner(QObject):
         self.idle.emit()
 
 
+class JobWatch(QObject):
+    """The jobs one dialog starts on the window's runner: `then(result)` when such a job
+    succeeds, `ended()` however it ends (succeeded, failed or cancelled). The window shows
+    failures; a watch lives and dies with its dialog, and so do its connections."""
+
+    def __init__(self, runner: JobRunner, parent: QObject, *, ended: Callable[[], None] = lambda: None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self._job: Job | None = None
+        self._then: Callable[[Any], None] = lambda _result: None
+        self._ended = ended
+        runner.finished.connect(self._finished)
+        runner.failed.connect(lambda job, _failure: self._over(job))
+        runner.cancelled.connect(self._over)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def start(self, job: Job, then: Callable[[Any], None]) -> bool:
+        """Run `job`; False (nothing started) when another job is running."""
+        if not self.runner.start(job):
+            return False
+        self._job, self._then = job, then
+        return True
+
+    def _finished(self, job: Job, result: Any) -> None:
+        if self._over(job):
+            self._then(result)
+
+    def _over(self, job: Job) -> bool:
+        if job is not self._job:
+            return False
+        self._job = None
+        self._ended()
+        return True
+
+
 def release_in_turns(owner: QObject, containers: list[list[Any]]) -> None:
     """Empty big lists a few thousand items per turn of the event loop, so that freeing
     them never freezes the window (see `core.bulk.release_gradually`)."""

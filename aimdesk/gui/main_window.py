@@ -45,7 +45,7 @@ from aimdesk.gui.exports.exports_page import ExportsPage
 from aimdesk.gui.exports.hria_dialog import HriaDialog
 from aimdesk.gui.exports.planned_dialog import PlannedDialog
 from aimdesk.gui.workspace_jobs import (PacketImported, UndoDone, backup_job, benchmark_report_job,
-                                        common_document_job, demo_job, ecovadis_job, export_packet_job,
+                                        common_document_job, demo_job, export_packet_job,
                                         export_records_job, import_packet_job, matching_job, planned_check_job,
                                         questionnaire_job, undo_job)
 
@@ -350,7 +350,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(not busy and (has_store or action is not self.close_action))
         for action in [*self.page_actions, self.protocols_action, self.new_benchmark_action]:
             action.setEnabled(has_store)
-        self.review_page.set_busy(busy)
+        for page in (self.review_page, self.protocols_page, self.members_page):
+            page.set_busy(busy)
         self._update_undo()
 
     def _update_undo(self) -> None:
@@ -484,20 +485,9 @@ class MainWindow(QMainWindow):
             self._start(planned_check_job(self.store.path, planned, dialog.member(), target))
 
     def show_ecovadis(self) -> None:
-        if self.store is None:
-            return
-        dialog = EcoVadisDialog(self.store, self.context.user, self)
-        dialog.import_requested.connect(lambda: self._import_ecovadis(dialog))
-        dialog.open()
-
-    def _import_ecovadis(self, dialog: EcoVadisDialog) -> None:
-        if self.store is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(dialog, "EcoVadis list", str(self.store.path.parent),
-                                              "Lists (*.xlsx *.xls *.ods *.csv *.tsv *.txt)")
-        if name:
-            self.runner.finished.connect(lambda *_: dialog.refresh(), Qt.ConnectionType.SingleShotConnection)
-            self._start(ecovadis_job(self.store.path, Path(name), who=self.context.user))
+        """Export ▸ EcoVadis list…: the entries, their sites, a new list imported."""
+        if self.store is not None:
+            EcoVadisDialog(self.store, self.runner, self.context.user, self).open()
 
     def show_hria(self) -> None:
         if self.store is not None:

@@ -93,6 +93,11 @@ class MembersPage(QWidget):
         self.set_store(self._store)
         return True
 
+    def set_busy(self, busy: bool) -> None:
+        """While a job changes the workspace, members are not edited (the job holds the lock)."""
+        self.edit_button.setEnabled(not busy)
+        self.status_button.setEnabled(not busy)
+
     def show_status(self) -> StatusDialog | None:
         """The selected member's statements, benchmark results and eligibility."""
         index = self.table.currentIndex()

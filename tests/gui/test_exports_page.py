@@ -127,7 +127,7 @@ def test_a_person_confirms_or_rejects_an_ecovadis_match_in_the_dialog(  # type: 
     source.write_text("Company name,Country,Assessment year\nNowhere Widgets Ltd,United Kingdom,2025\n"
                       "Elsewhere Gadgets Ltd,United Kingdom,2024\n", encoding="utf-8")
     import_ecovadis(store, source, who="tester")
-    dialog = EcoVadisDialog(store, "tester", window)
+    dialog = EcoVadisDialog(store, window.runner, "tester", window)
     qtbot.addWidget(dialog)
     dialog.table.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: (public, True))

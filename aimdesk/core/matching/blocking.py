@@ -132,10 +132,10 @@ def candidate_pairs(records: Iterable[Blockable], *, focus: Iterable[int] | None
                 sizes.append(len(part))
     del blocks
     keys, evidence = _block_pairs(np.array(members, dtype=np.int64), np.array(sizes, dtype=np.int64))
+    keys = _strongest(keys, evidence, PARTNER_LIMIT)  # ranked among every pair built, as a full run does
     if wanted is not None:
-        either = np.isin(keys >> 32, list(wanted)) | np.isin(keys & 0xFFFFFFFF, list(wanted))
-        keys, evidence = keys[either], evidence[either]
-    return _strongest(keys, evidence, PARTNER_LIMIT).tolist()
+        keys = keys[np.isin(keys >> 32, list(wanted)) | np.isin(keys & 0xFFFFFFFF, list(wanted))]
+    return keys.tolist()
 
 
 def _blocks(records: list[Blockable], wanted: set[int] | None, counts: Mapping[str, int],

@@ -104,6 +104,7 @@ class CatalogueEditor(QDialog):
         super().__init__(parent)
         self.store, self.who = store, who
         self.setWindowTitle("Criteria catalogues")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.catalogue_box = QComboBox()
         for key in dict.fromkeys(c.key for c in list_catalogues(store)):
             self.catalogue_box.addItem(latest_catalogue(store, key).name, key)

@@ -3,6 +3,7 @@ one; the criteria answered differently are marked (and can be shown alone)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from aimdesk.core.benchmark.assessments import (percent, AssessmentSummary, ComparisonRow, compare_assessments,
@@ -22,6 +23,7 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle("Compare benchmarks")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.left_box, self.right_box = QComboBox(), QComboBox()
         self.choices = [(r.id, r.revision) for summary in assessments for r in revisions(store, summary.id)]
         for summary in assessments:

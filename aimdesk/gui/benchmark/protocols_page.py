@@ -81,6 +81,13 @@ class ProtocolsPage(QWidget):
         self.threshold.editingFinished.connect(self._save_settings)
         self.core_blocks.toggled.connect(self._save_settings)
 
+    def set_busy(self, busy: bool) -> None:
+        """While a job changes the workspace, nothing here writes (the job holds the lock)."""
+        for name in ("new", "revise", "catalogues"):
+            self.buttons[name].setEnabled(not busy and (name != "revise" or bool(self.assessments)))
+        self.threshold.setEnabled(not busy)
+        self.core_blocks.setEnabled(not busy)
+
     def set_store(self, store: Store | None) -> None:
         self._store = store
         self.assessments = list_assessments(store) if store else []

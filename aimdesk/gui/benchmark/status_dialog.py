@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -27,6 +27,7 @@ class StatusDialog(QDialog):
         super().__init__(parent)
         self.store, self.member_id, self.who = store, member_id, who
         self.status_text = QLabel(wordWrap=True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.kind_box = QComboBox()
         for kind in KINDS:
             self.kind_box.addItem(KIND_LABELS[kind], kind)

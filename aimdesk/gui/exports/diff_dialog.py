@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from aimdesk.gui.models import TextRowsModel, text_table
@@ -13,6 +14,7 @@ class DiffDialog(QDialog):
     def __init__(self, diff: object, older: int, newer: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Editions {older} and {newer}")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         added, dropped, changed = diff.added, diff.dropped, diff.changed  # type: ignore[attr-defined]
         summary = QLabel(f"From edition {older} to edition {newer}: <b>{len(added)}</b> sites added, "
                          f"<b>{len(dropped)}</b> dropped, <b>{len(changed)}</b> changed.")

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel,
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog,
+                               QLabel,
                                QPushButton, QVBoxLayout, QWidget)
 
 from aimdesk.core.ecovadis import (confirm_ecovadis_match, ecovadis_candidates, ecovadis_entries,
@@ -15,20 +18,23 @@ from aimdesk.core.errors import AimDeskError
 from aimdesk.core.store.sites import site_by_public_id
 from aimdesk.core.store.workspace import Store
 from aimdesk.gui.crash import show_error
+from aimdesk.gui.jobs import JobRunner, JobWatch
 from aimdesk.gui.models import TextRowsModel, text_table
+from aimdesk.gui.workspace_jobs import ecovadis_job
 
 COLUMNS = ("Company", "Country", "Assessment year", "Identifiers", "Site", "Score", "Match")
+LIST_FILTER = "Lists (*.xlsx *.xls *.ods *.csv *.tsv *.txt)"
 STATUS_WORDS = {"matched": "matched", "possible": "possible — check", "unmatched": "no site found"}
 
 
 class EcoVadisDialog(QDialog):
     """The entries of the current list with the site each was matched to."""
 
-    import_requested = Signal()
-
-    def __init__(self, store: Store, who: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: JobRunner, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.who = store, who
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.watch = JobWatch(runner, self)
         self.entry_ids: list[int] = []
         self.setWindowTitle("EcoVadis assessed suppliers")
         self.summary = QLabel()
@@ -36,7 +42,7 @@ class EcoVadisDialog(QDialog):
         self.table = text_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         import_button = QPushButton("&Import a new list…")
-        import_button.clicked.connect(self.import_requested)
+        import_button.clicked.connect(lambda: self.import_list(None))
         self.confirm_button = QPushButton("&Confirm the site…")
         self.confirm_button.clicked.connect(self.confirm)
         self.reject_button = QPushButton("&None of these sites")
@@ -67,6 +73,18 @@ class EcoVadisDialog(QDialog):
                              "sites carry the EcoVadis flag in the common document.")
 
 
+    def import_list(self, path: Path | None) -> bool:
+        """A new list (chosen here when `path` is None), imported in the background."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, "EcoVadis list", str(self.store.path.parent), LIST_FILTER)
+            if not name:
+                return False
+            path = Path(name)
+        started = self.watch.start(ecovadis_job(self.store.path, path, who=self.who), lambda _summary: self.refresh())
+        if not started:
+            show_error(self, "Another job is still running; wait for it or cancel it.", title=self.windowTitle())
+        return started
+
     def selected(self) -> int | None:
         row = self.table.currentIndex().row()
         return self.entry_ids[row] if 0 <= row < len(self.entry_ids) else None
@@ -91,6 +109,9 @@ class EcoVadisDialog(QDialog):
             self._decided(lambda: reject_ecovadis_match(self.store, entry, who=self.who))
 
     def _decided(self, action: Callable[[], object]) -> None:
+        if self.watch.running:
+            show_error(self, "Wait until the new list is imported.", title=self.windowTitle())
+            return
         try:
             action()
         except AimDeskError as error:

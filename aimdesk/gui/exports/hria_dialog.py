@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -25,6 +26,7 @@ class HriaDialog(QDialog):
         super().__init__(parent)
         self.store, self.who = store, who
         self.setWindowTitle("Human-rights impact assessments")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.model = TextRowsModel(COLUMNS, self)
         self.table = text_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -37,6 +37,9 @@ class PlannedDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Check…")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.file_edit.textChanged.connect(self._update_ok)
+        self._update_ok()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Each planned supplier is matched against the common list; the result lists "
                                 "the audited sites it may be, with their latest audit month and schemes, and a "
@@ -45,6 +48,10 @@ class PlannedDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(620, 240)
+
+    def _update_ok(self) -> None:
+        path = self.planned_file()
+        self.ok_button.setEnabled(self.member_box.count() > 0 and path is not None and path.is_file())
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Planned list", str(self.folder), LIST_FILTER)

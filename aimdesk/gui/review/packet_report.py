@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from aimdesk.gui.models import TextRowsModel, text_table
@@ -18,6 +19,7 @@ class PacketReportDialog(QDialog):
     def __init__(self, imported: PacketImported, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Review packet {imported.result.packet_id}")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(760, 480)
         summary = QLabel(imported.describe(), wordWrap=True)
         self.model = TextRowsModel(COLUMNS, self)

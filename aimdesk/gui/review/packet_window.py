@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QMainWindow, QMessageBox, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -49,6 +50,7 @@ class PacketWindow(QMainWindow):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.answers = PacketAnswers(read_packet(path))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.rows = self.answers.packet.rows
         self.position = 0
         self.undo_stack = QUndoStack(self)

@@ -24,7 +24,7 @@ from aimdesk.core.store.records import record_site
 from aimdesk.core.store.sites import site_by_public_id, site_record_ids
 from aimdesk.core.store.workspace import Store
 from aimdesk.gui.crash import show_error
-from aimdesk.gui.jobs import Job, JobFailure, JobRunner, workspace_job
+from aimdesk.gui.jobs import JobRunner, JobWatch, workspace_job
 from aimdesk.gui.models import Index, TextRowsModel, text_table
 from aimdesk.gui.workspace_jobs import SITES
 
@@ -43,8 +43,7 @@ class SiteEditor(QDialog):
         super().__init__(parent)
         self.workspace, self.runner, self.site_id, self.who = workspace, runner, site_id, who
         self.detail: SiteDetail | None = None
-        self._job: Job | None = None
-        self._on_result: Callable[[Any], None] = lambda _result: None
+        self.watch = JobWatch(runner, self, ended=lambda: self._set_enabled(True))
         self.heading = QLabel()
         self.records = TextRowsModel(RECORD_COLUMNS, self)
         self.records_view = text_table(self.records)
@@ -58,9 +57,8 @@ class SiteEditor(QDialog):
         self.split_button = QPushButton("&Split selected into a new site")
         self.merge_button = QPushButton("Mer&ge with site…")
         self._build()
-        runner.finished.connect(self._finished)
-        runner.failed.connect(self._failed)
         self.setWindowTitle("Edit a site")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1100, 720)
         self.load()
 
@@ -89,24 +87,10 @@ class SiteEditor(QDialog):
 
     def _run(self, title: str, work: Callable[[Store, Progress, CancelToken], Any],
              then: Callable[[Any], None], *, changes: str = "") -> None:
-        job = workspace_job(self.workspace, title, work, changes=changes)
-        if not self.runner.start(job):
+        if not self.watch.start(workspace_job(self.workspace, title, work, changes=changes), then):
             show_error(self, "Another job is still running; wait for it or cancel it.", title=title)
             return
-        self._job, self._on_result = job, then
         self._set_enabled(False)
-
-    def _finished(self, job: Job, result: object) -> None:
-        if job is self._job:
-            self._job = None
-            self._set_enabled(True)
-            self._on_result(result)
-
-    def _failed(self, job: Job, failure: JobFailure) -> None:
-        if job is self._job:
-            self._job = None
-            self._set_enabled(True)
-            show_error(self, failure.message, details="" if failure.expected else failure.details, title=job.title)
 
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.move_button, self.split_button, self.merge_button):
