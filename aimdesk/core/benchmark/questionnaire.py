@@ -15,16 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aimdesk.core.benchmark.model import ANSWER_WORDS, Answer, AnswerWord, Catalogue, Criterion
 from aimdesk.core.benchmark.report import sections
 from aimdesk.core.errors import AimDeskError, InputFileError
-from aimdesk.core.export.packet_file import ANSWER_FILL, HEADER_FILL
+from aimdesk.core.export.xlsx_style import open_for_answers, style_header
 from aimdesk.core.ingest.cells import clean_text
 from aimdesk.core.ingest.reader import Workbook as ReadBook
 from aimdesk.core.ingest.reader import read_workbook
@@ -115,8 +114,7 @@ def _text_row(sheet: Worksheet, row: list[object]) -> None:
 
 def _write_criteria(sheet: Worksheet, criteria: list[Criterion], answers: Mapping[str, Answer]) -> None:
     sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font, cell.fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor=HEADER_FILL)
+    style_header(sheet[1])
     for criterion in criteria:
         answer = answers.get(criterion.id)
         _text_row(sheet, [criterion.id, criterion.pillar, criterion.section, criterion.question,
@@ -133,23 +131,11 @@ def _letter(name: str) -> str:
 
 
 def _open_answers(sheet: Worksheet, last: int) -> None:
-    """Protect the sheet, leaving only the answer, reference and note cells open, with a
-    drop-down of the four answers."""
-    for name in OPEN_COLUMNS:
-        for number in range(2, last + 1):
-            cell = sheet[f"{_letter(name)}{number}"]
-            cell.protection = Protection(locked=False)
-            cell.fill = PatternFill("solid", fgColor=ANSWER_FILL)
-    choices = DataValidation(
-        type="list", formula1=f'"{",".join(ANSWER_WORDS)}"', allow_blank=True,
-        showErrorMessage=True, errorTitle="Answer",
-        error=f"Choose {', '.join(ANSWER_WORDS)}, or leave the cell empty.",
-        showInputMessage=True, promptTitle="Answer", prompt="How does your protocol cover it?")
-    sheet.add_data_validation(choices)
-    choices.add(f"{_letter('answer')}2:{_letter('answer')}{max(last, 2)}")
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False  # members may widen columns
-    sheet.protection.formatRows = False
+    """Only the answer, reference and note cells open, a drop-down of the four answers."""
+    open_for_answers(sheet, [_letter(name) for name in OPEN_COLUMNS], last, choice_column=_letter("answer"),
+                     choices=ANSWER_WORDS, title="Answer",
+                     error=f"Choose {', '.join(ANSWER_WORDS)}, or leave the cell empty.",
+                     prompt="How does your protocol cover it?")
     sheet.protection.autoFilter = False
 
 

@@ -18,9 +18,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aimdesk.core.benchmark.model import percent
-from aimdesk.core.benchmark.model import AnswerWord, Assessment, Catalogue, Criterion, Kind, Score
-from aimdesk.core.export.packet_file import HEADER_FILL
+from aimdesk.core.benchmark.model import AnswerWord, Assessment, Catalogue, Criterion, Kind, Score, percent
+from aimdesk.core.export.xlsx_style import HEADER_COLOUR, style_header
 
 KIND_LABELS: dict[Kind, str] = {"audit": "On-site audit", "virtual": "Virtual assessment"}
 ANSWER_LABELS: dict[AnswerWord | None, str] = {
@@ -197,7 +196,7 @@ def _criterion_table(assessment: Assessment, groups: Sequence[Section]) -> str:
     """One table, a heading row per section; the column header repeats on each page."""
     cells = "".join(f'<td width="{width}%">{name}</td>'
                     for name, width in zip(ANSWER_COLUMNS, ANSWER_COLUMN_PERCENTS))
-    head = f'<thead><tr bgcolor="#{HEADER_FILL}" style="color: white; font-weight: bold;">{cells}</tr></thead>'
+    head = f'<thead><tr bgcolor="#{HEADER_COLOUR}" style="color: white; font-weight: bold;">{cells}</tr></thead>'
     rows = []
     for section in groups:
         rows.append(f'<tr bgcolor="#DDEBF7"><td colspan="5"><b>{_text(section.pillar)} ▸ '
@@ -217,7 +216,6 @@ def _criterion_row(assessment: Assessment, criterion: Criterion) -> str:
 
 # --- xlsx -----------------------------------------------------------------------------------
 
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
 _TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
 _ONE_LINE = Alignment(vertical="top")
 """Titles and headings run on over the empty cells to their right."""
@@ -261,8 +259,7 @@ def _heading(sheet: Worksheet, text: str) -> None:
 
 def _header(sheet: Worksheet, names: Sequence[str]) -> None:
     _append(sheet, names)
-    for cell in sheet[sheet.max_row]:
-        cell.font, cell.fill = _HEADER_FONT, PatternFill("solid", fgColor=HEADER_FILL)
+    style_header(sheet[sheet.max_row])
 
 
 def _write_summary(sheet: Worksheet, assessment: Assessment, catalogue: Catalogue, score: Score) -> None:

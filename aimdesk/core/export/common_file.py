@@ -28,12 +28,13 @@ from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from aimdesk.core.export.xlsx_style import style_header
+
 FORMULA_STARTS = frozenset("=+-@＝＋－＠")
-HEADER_FILL = "1F4E78"
 ZIP_SYSTEM = 0
 """ZipInfo.create_system: the same on every platform."""
 COMPRESS_LEVEL = 6
@@ -123,9 +124,8 @@ def render_xlsx(book: Book) -> bytes:
 
 def _header(worksheet: Worksheet, sheet: DataSheet) -> None:
     worksheet.append(list(sheet.header))
+    style_header(worksheet[1])
     for cell in worksheet[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     worksheet.freeze_panes = "A2"
     last = get_column_letter(len(sheet.header))

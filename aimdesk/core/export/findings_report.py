@@ -8,18 +8,17 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aimdesk.core.errors import WorkspaceError
+from aimdesk.core.export.xlsx_style import style_header
 from aimdesk.core.ingest.findings import FINDING_KINDS
 from aimdesk.core.ingest.prepare import PreparedImport
 from aimdesk.core.store.imports import FindingRow, import_findings, import_summary
 from aimdesk.core.store.workspace import Store
 
-_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
 MIN_WIDTH, MAX_WIDTH = 8, 70
 """Column widths in characters: fitted to the text between these bounds."""
 DETAIL_COLUMNS = ["Sheet", "Row", "Finding", "Details", "Site name", "Country", "Audit date",
@@ -92,8 +91,7 @@ def _table(sheet: Worksheet, header: list[str], rows: list[list[object]]) -> Non
     """Append a styled table: coloured header, frozen below it, filters, fitted widths."""
     sheet.append(header)
     top = sheet.max_row
-    for cell in sheet[top]:
-        cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
+    style_header(sheet[top])
     for row in rows:
         _append_text(sheet, row)
     sheet.freeze_panes = sheet.cell(row=top + 1, column=1)

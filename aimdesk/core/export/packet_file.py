@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aimdesk.core.errors import AimDeskError, InputFileError
+from aimdesk.core.export.xlsx_style import open_for_answers, style_header
 from aimdesk.core.ingest.cells import clean_text
 from aimdesk.core.ingest.reader import SheetData, read_workbook
 from aimdesk.core.ingest.textfile import decode_text, read_delimited
@@ -55,7 +55,6 @@ CHECK_LENGTH = 10
 COLUMN_WIDTHS = {"pair_id": 13, "left_record": 11, "right_record": 11, "score": 8,
                  "explanation": 60, "decision": 14, "note": 32}
 WIDE_FIELDS = ("site_name", "address")
-HEADER_FILL, ANSWER_FILL = "1F4E78", "FFF2CC"
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,9 +272,7 @@ def _column(name: str) -> str:
 
 
 def _style_header(sheet: Worksheet) -> None:
-    for cell in sheet[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+    style_header(sheet[1])
     sheet.freeze_panes = "D2"
 
 
@@ -289,24 +286,11 @@ def _size_columns(sheet: Worksheet) -> None:
 
 
 def _open_answers(sheet: Worksheet, count: int) -> None:
-    """Protect the sheet, leaving only the decision and note cells open, with a drop-down
-    of the three answers in the decision column."""
-    last = max(count + 1, 2)
-    for name in ANSWER_COLUMNS:
-        for number in range(2, last + 1):
-            cell = sheet[f"{_column(name)}{number}"]
-            cell.protection = Protection(locked=False)
-            cell.fill = PatternFill("solid", fgColor=ANSWER_FILL)
-    choices = DataValidation(
-        type="list", formula1=f'"{",".join(VERDICTS)}"', allow_blank=True,
-        showErrorMessage=True, errorTitle="Decision",
-        error="Choose same, different or unsure, or leave the cell empty.",
-        showInputMessage=True, promptTitle="Decision", prompt="same, different or unsure")
-    sheet.add_data_validation(choices)
-    choices.add(f"{_column('decision')}2:{_column('decision')}{last}")
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False  # reviewers may widen columns
-    sheet.protection.formatRows = False
+    """Only the decision and note cells open, a drop-down of the three answers."""
+    open_for_answers(sheet, [_column(name) for name in ANSWER_COLUMNS], max(count + 1, 2),
+                     choice_column=_column("decision"), choices=VERDICTS, title="Decision",
+                     error="Choose same, different or unsure, or leave the cell empty.",
+                     prompt="same, different or unsure")
 
 
 INSTRUCTIONS = (

@@ -19,13 +19,14 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aimdesk.core.benchmark.eligibility import eligible_member_ids
 from aimdesk.core.ecovadis import match_to_sites
 from aimdesk.core.errors import AimDeskError
+from aimdesk.core.export.xlsx_style import style_header
 from aimdesk.core.ingest.countries import country_name
 from aimdesk.core.ingest.dates import years_before
 from aimdesk.core.ingest.prepare import ImportOptions, prepare_import
@@ -58,8 +59,6 @@ CANDIDATE_COLUMNS = ("Row", "Planned supplier", "Address", "City", "Country", "C
 REQUEST_COLUMNS = ("Row", "Planned supplier", "Country", "Site id", "Request text")
 COLUMN_WIDTHS = {"Row": 6, "Planned supplier": 34, "Address": 30, "Site name": 34, "Explanation": 60,
                  "Request text": 100, "Score %": 8, "Candidate": 22, "Site id": 10, "Match": 22}
-_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,8 +375,7 @@ def _append(sheet: Worksheet, row: Sequence[object]) -> None:
 def _table(sheet: Worksheet, header: Sequence[str], rows: Sequence[Sequence[object]], *, wrap: bool = False) -> None:
     """A styled table: coloured header, frozen below it, filters, set widths."""
     _append(sheet, list(header))
-    for cell in sheet[1]:
-        cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
+    style_header(sheet[1])
     for row in rows:
         _append(sheet, row)
         if wrap:
