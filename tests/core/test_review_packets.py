@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,34 +16,21 @@ from aimdesk.core.export.packet_file import COLUMNS, read_packet, save_packet_de
 from aimdesk.core.export.review_packet import IMPORTED_BEFORE, import_review_packet, write_review_packet
 from aimdesk.core.matching.conflicts import open_conflicts, resolve_conflict
 from aimdesk.core.matching.decisions import decide
-from aimdesk.core.matching.run import run_matching
 from aimdesk.core.store.matching import current_decisions
 from aimdesk.core.store.members import list_members
 from aimdesk.core.store.packets import fetch_packet, workspace_identity
 from aimdesk.core.store.workspace import Store
-from aimdesk.demo.build import make_demo
+from tests.core.demo_workspaces import demo, matched_demo  # noqa: F401 - the shared fixtures
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DECISION_LOG = ("SELECT id, left_record, right_record, verdict, reviewer, decided_at, note, source, "
                 "supersedes FROM decisions ORDER BY id")
 
 
-@pytest.fixture(scope="module")
-def matched_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("packets")
-    workspace = make_demo(folder, who="test", scale=0.1)
-    with Store.open(workspace) as store:
-        run_matching(store, who="test")
-    return workspace
-
-
 @pytest.fixture
-def store(matched_demo: Path, tmp_path: Path) -> Iterator[Store]:
+def store(demo: Store) -> Store:
     """A matched workspace with pairs to review, this test's own copy."""
-    copy = tmp_path / "w.aimdesk"
-    shutil.copy(matched_demo, copy)
-    with Store.open(copy) as opened:
-        yield opened
+    return demo
 
 
 def decision_count(store: Store) -> int:
