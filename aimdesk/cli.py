@@ -6,6 +6,7 @@ Run `aimdesk --help`, or `aimdesk COMMAND --help` for one command.
 from __future__ import annotations
 
 import argparse
+import os
 import getpass
 import sys
 from pathlib import Path
@@ -400,6 +401,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aimdesk: interrupted; the workspace was left as it was.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped early (`aimdesk benchmark list | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:  # noqa: BLE001 - a bug: keep the details, say it in one line
         log = _log_unexpected_error()
         print(f"aimdesk: unexpected error; details saved to {log}", file=sys.stderr)

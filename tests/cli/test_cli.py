@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -156,3 +159,19 @@ def test_an_unexpected_error_is_logged_and_said_in_one_line(tmp_path: Path, caps
     assert code == 1 and err.startswith("aimdesk: unexpected error; details saved to ")
     log = Path(err.strip().rsplit(" ", 1)[1])
     assert "RuntimeError: bug" in log.read_text(encoding="utf-8")
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path: Path) -> None:
+    """`aimdesk … | head -1` on a long listing: the reader stops early; no "unexpected
+    error", exit 0."""
+    workspace = tmp_path / "w.aimdesk"
+    assert main(["--workspace", str(workspace), "import", str(standard_list(tmp_path / "l.csv")),
+                 "--member", "Acme"]) == 0
+    ecovadis = tmp_path / "ecovadis.csv"
+    ecovadis.write_text("Company name,Country,Assessment year\n"
+                        + "".join(f"Company number {n} Holding,Germany,2025\n" for n in range(3000)), encoding="utf-8")
+    assert main(["--workspace", str(workspace), "ecovadis", "import", str(ecovadis)]) == 0
+    command = (f"set -o pipefail; {shlex.quote(sys.executable)} -c 'import sys; from aimdesk.cli import main; "
+               f"sys.exit(main())' --workspace {shlex.quote(str(workspace))} ecovadis list | head -1")
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (0, "") and done.stdout
