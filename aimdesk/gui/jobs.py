@@ -26,6 +26,8 @@ from aimdesk.core.errors import AimDeskError, Cancelled
 from aimdesk.core.progress import CancelToken, Progress
 from aimdesk.core.store.workspace import Store
 
+ANOTHER_JOB = "Another job is still running; wait for it or cancel it."
+
 PROGRESS_INTERVAL_MS = 50
 """Progress signals closer together than this are dropped (the last one always arrives)."""
 
@@ -186,7 +188,7 @@ class JobWatch(QObject):
         self._then: Callable[[Any], None] = lambda _result: None
         self._ended = ended
         runner.finished.connect(self._finished)
-        runner.failed.connect(lambda job, _failure: self._over(job))
+        runner.failed.connect(self._failed)
         runner.cancelled.connect(self._over)
 
     @property
@@ -203,6 +205,10 @@ class JobWatch(QObject):
     def _finished(self, job: Job, result: Any) -> None:
         if self._over(job):
             self._then(result)
+
+    def _failed(self, job: Job, _failure: JobFailure) -> None:
+        """A bound method, not a lambda: Qt drops it when the watch's dialog is deleted."""
+        self._over(job)
 
     def _over(self, job: Job) -> bool:
         if job is not self._job:

@@ -29,7 +29,7 @@ from aimdesk.gui.help import show_user_guide
 from aimdesk.gui.import_wizard import ImportWizard
 from aimdesk.gui.imports_page import ImportsPage
 from aimdesk.gui.job_status import JobStatus
-from aimdesk.gui.jobs import Job, JobFailure, JobRunner
+from aimdesk.gui.jobs import ANOTHER_JOB, Job, JobFailure, JobRunner
 from aimdesk.gui.members_page import MembersPage
 from aimdesk.gui.records_page import RecordsPage
 from aimdesk.gui.sites_page import SitesPage
@@ -541,7 +541,7 @@ class MainWindow(QMainWindow):
 
     def _start(self, job: Job) -> None:
         if not self.runner.start(job):
-            self.statusBar().showMessage("Another job is still running; wait for it or cancel it.",
+            self.statusBar().showMessage(ANOTHER_JOB,
                                          STATUS_MESSAGE_MS)
 
     def _job_finished(self, job: Job, result: object) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -27,8 +27,6 @@ ANSWER_COLOURS: dict[str, str] = {"covered": "#d8efd9", "partly": "#fff2c2", "no
 
 class AnswersModel(QAbstractTableModel):
     """The criteria of one pillar over the wizard's shared answers (criterion id → Answer)."""
-
-    answered = Signal()
 
     def __init__(self, criteria: tuple[Criterion, ...], answers: dict[str, Answer],
                  parent: QObject | None = None) -> None:
@@ -86,7 +84,6 @@ class AnswersModel(QAbstractTableModel):
         self.answers[criterion.id] = Answer(criterion.id, word, current.reference if current else "",
                                             current.note if current else "")
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-        self.answered.emit()
 
 
 def _cell(criterion: Criterion, answer: Answer | None, column: int) -> str:

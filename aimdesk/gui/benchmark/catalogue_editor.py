@@ -106,8 +106,9 @@ class CatalogueEditor(QDialog):
         self.setWindowTitle("Criteria catalogues")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.catalogue_box = QComboBox()
-        for key in dict.fromkeys(c.key for c in list_catalogues(store)):
-            self.catalogue_box.addItem(latest_catalogue(store, key).name, key)
+        latest = {c.key: c for c in list_catalogues(store)}  # by key, then version: the last one wins
+        for key, catalogue in latest.items():
+            self.catalogue_box.addItem(catalogue.name, key)
         self.version_label = QLabel()
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

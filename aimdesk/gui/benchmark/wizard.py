@@ -216,7 +216,6 @@ class PillarPage(QWizardPage):
         layout.addWidget(QLabel(KEYS_HINT, wordWrap=True))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.running)
-        self.model.answered.connect(self._update)
         self.model.dataChanged.connect(self._update)
 
     def initializePage(self) -> None:

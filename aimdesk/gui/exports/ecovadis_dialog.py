@@ -18,7 +18,7 @@ from aimdesk.core.errors import AimDeskError
 from aimdesk.core.store.sites import site_by_public_id
 from aimdesk.core.store.workspace import Store
 from aimdesk.gui.crash import show_error
-from aimdesk.gui.jobs import JobRunner, JobWatch
+from aimdesk.gui.jobs import ANOTHER_JOB, JobRunner, JobWatch
 from aimdesk.gui.models import TextRowsModel, text_table
 from aimdesk.gui.workspace_jobs import ecovadis_job
 
@@ -82,7 +82,7 @@ class EcoVadisDialog(QDialog):
             path = Path(name)
         started = self.watch.start(ecovadis_job(self.store.path, path, who=self.who), lambda _summary: self.refresh())
         if not started:
-            show_error(self, "Another job is still running; wait for it or cancel it.", title=self.windowTitle())
+            show_error(self, ANOTHER_JOB, title=self.windowTitle())
         return started
 
     def selected(self) -> int | None:

@@ -52,6 +52,7 @@ class PacketWindow(QMainWindow):
         self.answers = PacketAnswers(read_packet(path))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.rows = self.answers.packet.rows
+        self._positions = {row.number: position for position, row in enumerate(self.rows)}
         self.position = 0
         self.undo_stack = QUndoStack(self)
         self.model = TextRowsModel(ROW_COLUMNS, self)
@@ -136,7 +137,7 @@ class PacketWindow(QMainWindow):
         return min(after + 1, count - 1) if count else 0
 
     def _index_of(self, number: int) -> int:
-        return next(i for i, row in enumerate(self.rows) if row.number == number)
+        return self._positions[number]
 
     def _row_cells(self, number: int) -> list[str]:
         row = self.rows[self._index_of(number)]

@@ -24,7 +24,7 @@ from aimdesk.core.store.records import record_site
 from aimdesk.core.store.sites import site_by_public_id, site_record_ids
 from aimdesk.core.store.workspace import Store
 from aimdesk.gui.crash import show_error
-from aimdesk.gui.jobs import JobRunner, JobWatch, workspace_job
+from aimdesk.gui.jobs import ANOTHER_JOB, JobRunner, JobWatch, workspace_job
 from aimdesk.gui.models import Index, TextRowsModel, text_table
 from aimdesk.gui.workspace_jobs import SITES
 
@@ -88,7 +88,7 @@ class SiteEditor(QDialog):
     def _run(self, title: str, work: Callable[[Store, Progress, CancelToken], Any],
              then: Callable[[Any], None], *, changes: str = "") -> None:
         if not self.watch.start(workspace_job(self.workspace, title, work, changes=changes), then):
-            show_error(self, "Another job is still running; wait for it or cancel it.", title=title)
+            show_error(self, ANOTHER_JOB, title=title)
             return
         self._set_enabled(False)
 
@@ -112,13 +112,10 @@ class SiteEditor(QDialog):
                              "them, split them off, or merge this site with another.")
         self.records.set_rows([[str(r.id), r.member, r.site_name, r.address, r.city, r.sedex_id, r.audit_date,
                                 r.source_file, str(r.source_row)] for r in detail.records])
-        self._fill_matrix(detail)
+        self.scores.set_site(detail)
         self.history.set_rows([[h.decision.decided_at[:16].replace("T", " "), h.decision.reviewer, h.decision.verdict,
                                 f"{h.decision.left} ↔ {h.decision.right}", h.status, h.batch_label, h.decision.note]
                                for h in detail.history])
-
-    def _fill_matrix(self, detail: SiteDetail) -> None:
-        self.scores.set_site(detail)
 
     def selected_records(self) -> list[int]:
         if self.detail is None:
