@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import pycountry
+from functools import lru_cache
 
 from aimdesk.core.errors import MappingError
-from aimdesk.core.ingest.countries import country_key, normalise_country
+from aimdesk.core.ingest.countries import all_countries, country_key, normalise_country
 from aimdesk.core.ingest.schemes import (SCHEME_CODES, SchemeMatch, normalise_scheme,
                                          normalise_scheme_text, scheme_label)
 
-EXTRA_COUNTRY_CODES = frozenset({"XK"})
-"""Codes accepted besides ISO 3166-1 (Kosovo)."""
-
+_country_key = lru_cache(maxsize=16384)(country_key)
+_scheme_key = lru_cache(maxsize=4096)(normalise_scheme_text)
+"""Every cell of a list is looked up: its key is worked out once per distinct text."""
 
 @dataclass(frozen=True)
 class ValueAliases:
@@ -31,12 +30,12 @@ class ValueAliases:
 
     def country(self, text: str) -> str | None:
         """The country a cell names: the alias first, then AIMDesk's own reading."""
-        found = self.countries.get(country_key(text)) if self.countries else None
+        found = self.countries.get(_country_key(text)) if self.countries else None
         return found or normalise_country(text)
 
     def scheme(self, text: str) -> SchemeMatch:
         """The scheme an audit-type cell names: the alias first, then the rules."""
-        code = self.schemes.get(normalise_scheme_text(text)) if self.schemes else None
+        code = self.schemes.get(_scheme_key(text)) if self.schemes else None
         if code is None:
             return normalise_scheme(text)
         social = code != "NOT_SOCIAL"
@@ -54,9 +53,7 @@ class ValueAliases:
         """Add cell text → scheme code aliases (codes checked)."""
         return ValueAliases(self.countries, {**self.schemes, **scheme_aliases(mapping)})
 
-
 NO_ALIASES = ValueAliases()
-
 
 def parse_aliases(countries: list[str], schemes: list[str]) -> ValueAliases:
     """Read `--country-alias TEXT=CODE` and `--scheme-alias TEXT=CODE` options.
@@ -67,7 +64,6 @@ def parse_aliases(countries: list[str], schemes: list[str]) -> ValueAliases:
     return NO_ALIASES.with_countries(_pairs(countries, "--country-alias \"Formosa=TW\"")).with_schemes(
         _pairs(schemes, "--scheme-alias \"Rainforest check=MEMBER_PROTOCOL\""))
 
-
 def _pairs(pairs: list[str], example: str) -> dict[str, str]:
     found = {}
     for pair in pairs:
@@ -77,7 +73,6 @@ def _pairs(pairs: list[str], example: str) -> dict[str, str]:
         found[text.strip()] = code.strip()
     return found
 
-
 def country_aliases(mapping: Mapping[str, str]) -> dict[str, str]:
     """Cell text → country code, keyed for lookup.
 
@@ -85,15 +80,16 @@ def country_aliases(mapping: Mapping[str, str]) -> dict[str, str]:
         MappingError: a code is not an ISO 3166-1 alpha-2 code.
     """
     aliases = {}
+    known = {known_code for known_code, _name in all_countries()}
     for text, code in mapping.items():
         code = code.strip().upper()
-        if code not in EXTRA_COUNTRY_CODES and pycountry.countries.get(alpha_2=code) is None:
+        if code not in known:
             raise MappingError(f"'{code}' is not a two-letter country code (ISO 3166-1), "
                                f"so '{text}' cannot be read as it.")
-        if country_key(text):
-            aliases[country_key(text)] = code
+        key = country_key(text)
+        if key:
+            aliases[key] = code
     return aliases
-
 
 def scheme_aliases(mapping: Mapping[str, str]) -> dict[str, str]:
     """Cell text → scheme code, keyed for lookup.
@@ -106,6 +102,7 @@ def scheme_aliases(mapping: Mapping[str, str]) -> dict[str, str]:
         if code not in SCHEME_CODES:
             raise MappingError(f"'{code}' is not an audit scheme AIMDesk knows "
                                f"({', '.join(SCHEME_CODES)}), so '{text}' cannot be read as it.")
-        if normalise_scheme_text(text):
-            aliases[normalise_scheme_text(text)] = code
+        key = normalise_scheme_text(text)
+        if key:
+            aliases[key] = code
     return aliases

@@ -217,7 +217,6 @@ def _audit_date(value: object, order: DateOrder | None, as_of: dt.date,
     return parsed.value, None
 
 
-@lru_cache(maxsize=4096)
 def _sedex(value: object) -> SedexId:
     return _sedex_text(value) if isinstance(value, str) else normalise_sedex_id(value)
 
