@@ -20,7 +20,10 @@ _country_key = lru_cache(maxsize=16384)(country_key)
 _scheme_key = lru_cache(maxsize=4096)(normalise_scheme_text)
 """Every cell of a list is looked up: its key is worked out once per distinct text."""
 
+
 @dataclass(frozen=True)
+
+
 class ValueAliases:
     """Cell text → country code, and cell text → scheme code, keyed as the cells are read
     (`country_key`, `normalise_scheme_text`), so "FORMOSA" and "Formosa " are one alias."""
@@ -55,6 +58,7 @@ class ValueAliases:
 
 NO_ALIASES = ValueAliases()
 
+
 def parse_aliases(countries: list[str], schemes: list[str]) -> ValueAliases:
     """Read `--country-alias TEXT=CODE` and `--scheme-alias TEXT=CODE` options.
 
@@ -64,6 +68,7 @@ def parse_aliases(countries: list[str], schemes: list[str]) -> ValueAliases:
     return NO_ALIASES.with_countries(_pairs(countries, "--country-alias \"Formosa=TW\"")).with_schemes(
         _pairs(schemes, "--scheme-alias \"Rainforest check=MEMBER_PROTOCOL\""))
 
+
 def _pairs(pairs: list[str], example: str) -> dict[str, str]:
     found = {}
     for pair in pairs:
@@ -72,6 +77,7 @@ def _pairs(pairs: list[str], example: str) -> dict[str, str]:
             raise MappingError(f"'{pair}' is not TEXT=CODE (for example {example}).")
         found[text.strip()] = code.strip()
     return found
+
 
 def country_aliases(mapping: Mapping[str, str]) -> dict[str, str]:
     """Cell text → country code, keyed for lookup.
@@ -90,6 +96,7 @@ def country_aliases(mapping: Mapping[str, str]) -> dict[str, str]:
         if key:
             aliases[key] = code
     return aliases
+
 
 def scheme_aliases(mapping: Mapping[str, str]) -> dict[str, str]:
     """Cell text → scheme code, keyed for lookup.
