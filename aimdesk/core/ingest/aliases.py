@@ -22,8 +22,6 @@ _scheme_key = lru_cache(maxsize=4096)(normalise_scheme_text)
 
 
 @dataclass(frozen=True)
-
-
 class ValueAliases:
     """Cell text → country code, and cell text → scheme code, keyed as the cells are read
     (`country_key`, `normalise_scheme_text`), so "FORMOSA" and "Formosa " are one alias."""
