@@ -121,7 +121,7 @@ def log_batch(store: Store, requests: Sequence[DecisionRequest], *, who: str, so
                         undoes=undoes, redoes=redoes)
     batch_id = None
     with store.transaction():
-        latest = latest_decisions(store)
+        latest = latest_decisions(store, [pair_key(r.left, r.right) for r in requests])
         for request in requests:
             key = pair_key(request.left, request.right)
             before = latest.get(key)

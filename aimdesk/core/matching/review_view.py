@@ -101,7 +101,7 @@ def pair_view(store: Store, item: ReviewItem) -> PairView:
     """Everything the side-by-side screen shows for a queue item."""
     records = fetch_records(store, [item.left, item.right])
     left, right = (_side(store, records[i]) for i in (item.left, item.right))
-    decision = current_decisions(store).get((item.left, item.right))
+    decision = current_decisions(store, [(item.left, item.right)]).get((item.left, item.right))
     return PairView(left, right, tuple(compare_fields(_values(left.record), _values(right.record))),
                     item.probability, item.band, tuple(item.explanation),
                     decision.verdict if decision else "", decision.note if decision else "",

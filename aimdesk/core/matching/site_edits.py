@@ -125,9 +125,9 @@ def site_detail(store: Store, site_id: int) -> SiteDetail:
     ids = _site_records(store, site_id)
     rows = fetch_records(store, ids)
     kept = {(p.left, p.right): p for p in pairs_among(store, ids)}
-    verdicts = current_decisions(store)
     ordered = sorted(ids)
     wanted = [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+    verdicts = current_decisions(store, wanted)
     scorer = _scorer(store) if any(pair not in kept for pair in wanted) else None
     pairs = []
     for pair in wanted:

@@ -172,19 +172,21 @@ def replace_pairs(store: Store, pairs: Iterable[StoredPair], *, run_id: int,
           p.explanation_json, run_id) for p in pairs])
 
 
-def current_decisions(store: Store) -> dict[tuple[int, int], DecisionRow]:
-    """The decision in force on each decided pair: its latest, unless that one withdrew
-    the decision (the pair then counts as never decided). The log keeps every earlier one."""
-    return {key: d for key, d in latest_decisions(store).items() if d.verdict != WITHDRAWN}
+def current_decisions(store: Store, pairs: Iterable[tuple[int, int]] | None = None
+                      ) -> dict[tuple[int, int], DecisionRow]:
+    """The decision in force on each decided pair (of `pairs` only, when given): its
+    latest, unless that one withdrew the decision (the pair then counts as never decided).
+    The log keeps every earlier one."""
+    return {key: d for key, d in latest_decisions(store, pairs).items() if d.verdict != WITHDRAWN}
 
 
-def latest_decisions(store: Store) -> dict[tuple[int, int], DecisionRow]:
-    """The latest entry of the log on each pair, withdrawals included."""
-    latest: dict[tuple[int, int], DecisionRow] = {}
-    for row in store.conn.execute(f"{_DECISION} ORDER BY id"):
-        decision = DecisionRow(*row)
-        latest[(decision.left, decision.right)] = decision
-    return latest
+def latest_decisions(store: Store, pairs: Iterable[tuple[int, int]] | None = None
+                     ) -> dict[tuple[int, int], DecisionRow]:
+    """The latest entry of the log on each pair (of `pairs` only, when given: a decision
+    need not read the whole log), withdrawals included."""
+    decisions = (pair_decisions(store, pairs) if pairs is not None else
+                 (DecisionRow(*row) for row in store.conn.execute(f"{_DECISION} ORDER BY id")))
+    return {(d.left, d.right): d for d in decisions}
 
 
 def pair_decisions(store: Store, pairs: Iterable[tuple[int, int]]) -> list[DecisionRow]:
