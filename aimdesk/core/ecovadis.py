@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from aimdesk.core.ecovadis_match import CANDIDATES_KEPT, CompanyMatch, SiteCandidate, match_companies, match_to_sites
@@ -418,15 +419,20 @@ def _refuse_missing_columns(sheets: Sequence[SheetData], mapping: dict[str, str]
                                "give the column letter (--map company=B).")
 
 
+@cache
+def _synonym_keys() -> dict[str, tuple[str, ...]]:
+    """Each field's synonyms as header cells are compared (normalised once)."""
+    return {field: tuple(normalise_header(s) for s in synonyms) for field, synonyms in SYNONYMS.items()}
+
+
 def _field_of(label: str) -> tuple[str | None, int]:
     """The field a header names and how strongly (the length of the synonym found)."""
     key = normalise_header(label)
     if not key:
         return None, 0
     best: tuple[str | None, int] = (None, 0)
-    for field, synonyms in SYNONYMS.items():
-        for synonym in synonyms:
-            wanted = normalise_header(synonym)
+    for field, synonyms in _synonym_keys().items():
+        for wanted in synonyms:
             strength = len(wanted) + 100 if key == wanted else (
                 len(wanted) if len(wanted) >= MIN_CONTAINED and wanted in key else 0)
             if strength > best[1]:

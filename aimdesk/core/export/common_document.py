@@ -27,6 +27,7 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from aimdesk.core.ecovadis import ecovadis_rows
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.export.common_file import (Book, DataSheet, NoteLine, NoteSheet, clean_cell, render_csv,
                                              render_xlsx)
@@ -36,6 +37,7 @@ from aimdesk.core.export.common_rows import (COMMON_COLUMNS, OTHER_SCHEME, Commo
 from aimdesk.core.export.disclosure import (DisclosureError, DisclosureTerms, Found, Located, disclosure_problems,
                                             disclosure_terms, find_disclosures, refuse_if_disclosing)
 from aimdesk.core.export.editions import Edition, EditionDiff, edition_diff, get_edition, list_editions
+from aimdesk.core.hria import hria_rows
 from aimdesk.core.progress import CancelToken, Progress, check, report
 from aimdesk.core.store.activity import log_activity
 from aimdesk.core.store.editions import NewEdition, insert_edition
@@ -129,7 +131,7 @@ def common_book(store: Store, document: CommonDocument) -> Book:
     sheets: list[DataSheet | NoteSheet] = [DataSheet(SITES_SHEET, COMMON_COLUMNS, rows, SITES_WIDTHS),
                                             read_me(document)]
     listed = {row.public_id for row in document.rows}
-    for name, loaded in ((ECOVADIS_SHEET, _ecovadis_rows(store, listed)), (HRIA_SHEET, _hria_rows(store))):
+    for name, loaded in ((ECOVADIS_SHEET, ecovadis_rows(store, listed_sites=listed)), (HRIA_SHEET, hria_rows(store))):
         if loaded:
             header = tuple(dict.fromkeys(key for row in loaded for key in row))
             cells = [tuple(clean_cell(str(row.get(key, ""))) for key in header) for row in loaded]
@@ -238,21 +240,3 @@ def _save(out: Path, data: bytes) -> None:
 def _day(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
-
-def _ecovadis_rows(store: Store, listed: set[str]) -> list[dict[str, str]]:
-    """The EcoVadis sheet's rows, once the EcoVadis list exists in this AIMDesk
-    (aimdesk.core.ecovadis); none before."""
-    try:
-        from aimdesk.core.ecovadis import ecovadis_rows
-    except ImportError:
-        return []
-    return ecovadis_rows(store, listed_sites=listed)
-
-
-def _hria_rows(store: Store) -> list[dict[str, str]]:
-    """The HRIA sheet's rows, once the register exists in this AIMDesk (aimdesk.core.hria)."""
-    try:
-        from aimdesk.core.hria import hria_rows
-    except ImportError:
-        return []
-    return hria_rows(store)

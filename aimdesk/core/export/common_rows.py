@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from aimdesk.core.benchmark.eligibility import eligible_member_ids
+from aimdesk.core.ecovadis import ecovadis_site_ids
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.ingest.countries import country_name
 from aimdesk.core.ingest.dates import years_before
@@ -282,7 +283,7 @@ def build_common_document(store: Store, options: CommonOptions) -> CommonDocumen
         if record.member_id in (virtual if record.scheme == VIRTUAL_SCHEME else audit):
             by_site[record.site_id].append(record)
     labels = _scheme_labels(by_site, options.min_members_per_scheme)
-    assessed = _ecovadis_site_ids(store)
+    assessed = ecovadis_site_ids(store)
     countries = cache(country_name)  # a few dozen countries for thousands of sites
     rows = [_row(records, labels.mapping, options, site_id in assessed, countries)
             for site_id, records in by_site.items()]
@@ -355,12 +356,3 @@ def _row(records: list[_Record], labels: dict[str, str], options: CommonOptions,
         members_band(len({r.member_id for r in records}), options.bands), ordered[0].audit_date[:7], printed,
         is_assessed)
 
-
-def _ecovadis_site_ids(store: Store) -> set[int]:
-    """The sites with an EcoVadis assessment, once the EcoVadis list exists in this
-    AIMDesk (aimdesk.core.ecovadis); none before."""
-    try:
-        from aimdesk.core.ecovadis import ecovadis_site_ids
-    except ImportError:
-        return set()
-    return set(ecovadis_site_ids(store))

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from aimdesk.core.store.matching import public_ids
 from aimdesk.core.store.workspace import Store
 
 EntryStatus = Literal["matched", "possible", "unmatched"]
@@ -227,12 +228,6 @@ def _current_sites(store: Store, matches: Sequence[tuple[int, int]]) -> dict[tup
     return {(site, record): placed.get(record, site if site in live else None) for site, record in matches}
 
 
-def _public_ids(store: Store, site_ids: Iterable[int]) -> dict[int, str]:
-    return dict(store.conn.execute(
-        "SELECT id, public_id FROM sites WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(set(site_ids))),)).fetchall())
-
-
 def entry_rows(store: Store) -> list[EcoVadisEntry]:
     """The entries of the active list with their matched or best candidate site, in row
     order; a person's decision on the company (`ecovadis_decisions`) comes first."""
@@ -249,7 +244,7 @@ def entry_rows(store: Store) -> list[EcoVadisEntry]:
     now = _current_sites(store, [(r[7], r[8]) for r in rows if r[7] is not None]
                          + [(r[13], r[14]) for r in rows if r[12] == "confirmed"]
                          + [pair for found in scores.values() for pair, _ in found])
-    names = _public_ids(store, (s for s in now.values() if s is not None))
+    names = public_ids(store, (s for s in now.values() if s is not None))
     entries = []
     for (entry_id, company, country, year, identifiers, row_number, city, site, record, probability, band, basis,
          verdict, decided_site, decided_record, decided_by) in rows:
@@ -291,7 +286,7 @@ def entry_candidates(store: Store, entry_id: int) -> list[EcoVadisCandidate]:
         "SELECT site_id, record_id, probability, band, explanation_json FROM ecovadis_matches "
         "WHERE entry_id = ? ORDER BY rank", (entry_id,)).fetchall()
     now = _current_sites(store, [(r[0], r[1]) for r in rows])
-    names = _public_ids(store, (s for s in now.values() if s is not None))
+    names = public_ids(store, (s for s in now.values() if s is not None))
     found, seen = [], set()
     for site, record, probability, band, explanation in rows:
         current = now.get((site, record))
