@@ -138,6 +138,8 @@ class CommonDocument:
     members: int
     """Eligible members with at least one record counted."""
     generalised: list[Generalisation] = field(default_factory=list)
+    site_records: dict[int, list[CountedRecord]] = field(default_factory=dict)
+    """The records counted for each site (internal id), as they were read."""
 
     @property
     def sites(self) -> int:
@@ -157,7 +159,7 @@ class CommonDocument:
 
 
 @dataclass(frozen=True, slots=True)
-class _Record:
+class CountedRecord:
     site_id: int
     public_id: str
     record_id: int
@@ -277,9 +279,9 @@ def build_common_document(store: Store, options: CommonOptions) -> CommonDocumen
     audit, virtual = eligible_member_ids(store, "audit"), eligible_member_ids(store, "virtual")
     start, end = options.window_start.isoformat(), options.as_of.isoformat()
     _refuse_unsited(store, start, end, audit | virtual)
-    by_site: dict[int, list[_Record]] = defaultdict(list)
+    by_site: dict[int, list[CountedRecord]] = defaultdict(list)
     for row in store.conn.execute(_RECORDS, (start, end)):
-        record = _Record(*row)
+        record = CountedRecord(*row)
         if record.member_id in (virtual if record.scheme == VIRTUAL_SCHEME else audit):
             by_site[record.site_id].append(record)
     labels = _scheme_labels(by_site, options.min_members_per_scheme)
@@ -289,7 +291,8 @@ def build_common_document(store: Store, options: CommonOptions) -> CommonDocumen
             for site_id, records in by_site.items()]
     rows.sort(key=lambda r: (r.country_name.casefold() or "\uffff", r.site_name.casefold() or "\uffff", r.public_id))
     counted = [record for records in by_site.values() for record in records]
-    return CommonDocument(options, rows, len(counted), len({r.member_id for r in counted}), labels.generalised)
+    return CommonDocument(options, rows, len(counted), len({r.member_id for r in counted}), labels.generalised,
+                          dict(by_site))
 
 
 _RECORDS = """
@@ -321,7 +324,7 @@ class _Labels:
     generalised: list[Generalisation]
 
 
-def _scheme_labels(by_site: dict[int, list[_Record]], minimum: int) -> _Labels:
+def _scheme_labels(by_site: dict[int, list[CountedRecord]], minimum: int) -> _Labels:
     """Each scheme code's printed label after the singling-out check."""
     members: dict[str, set[int]] = defaultdict(set)
     sites: dict[str, set[int]] = defaultdict(set)
@@ -343,7 +346,7 @@ def _scheme_labels(by_site: dict[int, list[_Record]], minimum: int) -> _Labels:
     return _Labels(mapping, generalised)
 
 
-def _row(records: list[_Record], labels: dict[str, str], options: CommonOptions, is_assessed: bool,
+def _row(records: list[CountedRecord], labels: dict[str, str], options: CommonOptions, is_assessed: bool,
          countries: Callable[[str], str]) -> CommonRow:
     ordered = sorted(records, key=lambda r: (r.audit_date, r.record_id), reverse=True)
     top = next((r for r in ordered if r.site_name.strip()), ordered[0])  # a blank name helps no one

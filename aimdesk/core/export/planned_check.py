@@ -11,11 +11,9 @@ output says only what the common document says about a site (no member, no exact
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -23,33 +21,23 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aimdesk.core.benchmark.eligibility import eligible_member_ids
 from aimdesk.core.ecovadis import match_to_sites
 from aimdesk.core.errors import AimDeskError
+from aimdesk.core.export.common_rows import DEFAULT_WINDOW_YEARS, build_common_document, common_options
 from aimdesk.core.export.xlsx_style import style_header
 from aimdesk.core.ingest.countries import country_name
-from aimdesk.core.ingest.dates import years_before
 from aimdesk.core.ingest.prepare import ImportOptions, prepare_import
 from aimdesk.core.ingest.rows import SupplierRecord
-from aimdesk.core.ingest.schemes import scheme_label
 from aimdesk.core.matching.score import FieldContribution
 from aimdesk.core.progress import CancelToken, Progress, report
 from aimdesk.core.store.aliases import load_aliases
 from aimdesk.core.store.matching import MatchInput, latest_model
 from aimdesk.core.store.members import check_member_name, find_member, member_template
-from aimdesk.core.store.settings import get_setting
 from aimdesk.core.store.workspace import Store
 
 CANDIDATES_SHOWN = 3
 """Candidate sites listed per planned supplier, best first."""
-WINDOW_SETTING, DEFAULT_WINDOW_YEARS = "common.window_years", 3
-"""The common list holds sites audited in this many years before the as-of date."""
 NO_SITE_FOUND = "no audited site found"
-OTHER_SCHEME = "Other scheme"
-"""What a scheme only one member uses is called (naming it would point at that member)."""
-SCHEME_NAMES = {"SVA": "SVA", "MEMBER_PROTOCOL": "Member protocol (benchmarked)", "ECOVADIS": "EcoVadis rating"}
-"""Schemes as the common document names them (other codes by their label)."""
-VIRTUAL_SCHEME = "SVA"
 SEDEX_SCHEMES = frozenset({"SMETA 2-pillar", "SMETA 4-pillar", "SMETA (pillars not stated)", "SMETA", "SVA"})
 """Schemes whose reports are shared through Sedex."""
 CANDIDATES_SHEET, REQUESTS_SHEET, README_SHEET = "Candidates", "Requests", "Read me"
@@ -192,77 +180,19 @@ def explanation_words(contributions: Sequence[FieldContribution]) -> str:
 
 
 def _common_list(store: Store, as_of: dt.date) -> tuple[dict[int, _ListedSite], int]:
-    """The sites of the common list on `as_of`, with the records to compare them by, and
-    the window in years.
-
-    The common document's own rows are the list when that module is there (their months
-    and schemes are shown); otherwise the same rule is applied here: sites with an audit
-    inside the window by an eligible member (a virtual assessment counting for members
-    eligible for those), shown by their most recent such record."""
-    shared = _common_document_rows(store, as_of)
-    window = int(get_setting(store, WINDOW_SETTING, DEFAULT_WINDOW_YEARS)) if shared is None else shared[1]
-    own = _listed_sites(store, as_of, window)
-    if shared is None:
-        return own, window
-    listed = {}
-    for row in shared[0]:
-        site = own.get(row.site_id)
-        listed[row.site_id] = _ListedSite(row.site_id, row.public_id, row.site_name, row.city, row.country,
-                                          row.latest_audit_month, row.schemes, site.records if site else [])
-    return listed, window
-
-
-def _common_document_rows(store: Store, as_of: dt.date) -> tuple[list[Any], int] | None:
-    """The common document's rows for `as_of` and its window, when the common document's
-    module is there; None when it is not (the check then applies the rule itself)."""
-    try:
-        from aimdesk.core.export.common_rows import common_options, common_rows
-    except ImportError:
-        return None
+    """The sites of the common list on `as_of` as the common document shows them (months,
+    schemes), each with the records it counts to compare planned suppliers with, and the
+    window in years."""
     options = common_options(store, as_of)
-    return list(common_rows(store, options)), int(options.window_years)
-
-
-_LISTED_RECORDS = """
-SELECT r.id, r.member_id, coalesce(r.site_name, ''), coalesce(r.address, ''), coalesce(r.city, ''),
-       coalesce(r.region, ''), coalesce(r.postal_code, ''), coalesce(r.country, ''),
-       coalesce(r.sedex_id, ''), rs.site_id, s.public_id, r.audit_date, coalesce(r.audit_type, '')
-FROM active_records r
-JOIN record_sites rs ON rs.record_id = r.id
-JOIN sites s ON s.id = rs.site_id AND s.retired_at IS NULL
-WHERE r.audit_date >= ? AND r.audit_date <= ?
-ORDER BY rs.site_id, r.audit_date DESC, r.id DESC
-"""
-
-
-def _listed_sites(store: Store, as_of: dt.date, window_years: int) -> dict[int, _ListedSite]:
-    """Sites with an audit inside the window by an eligible member, by their most recent
-    such record, schemes named as the common document names them (a scheme only one
-    member uses becomes "Other scheme")."""
-    audit, virtual = eligible_member_ids(store, "audit"), eligible_member_ids(store, "virtual")
-    rows = [row for row in store.conn.execute(
-                _LISTED_RECORDS, (years_before(as_of, window_years).isoformat(), as_of.isoformat()))
-            if row[1] in (virtual if row[12] == VIRTUAL_SCHEME else audit)]
-    scheme_members: dict[str, set[int]] = defaultdict(set)
-    for row in rows:
-        if row[12]:
-            scheme_members[_scheme_name(row[12])].add(row[1])
-    by_site: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in rows:
-        by_site[row[9]].append(row)
+    document = build_common_document(store, options)
     listed = {}
-    for site_id, records in by_site.items():
-        newest = records[0]  # latest audit date, then latest record
-        names = sorted({_scheme_name(r[12]) for r in records if r[12]})
-        schemes = sorted({name if len(scheme_members[name]) > 1 else OTHER_SCHEME for name in names})
-        listed[site_id] = _ListedSite(
-            site_id, newest[10], newest[2], newest[4], newest[7], str(newest[11])[:7], ", ".join(schemes),
-            [MatchInput(*r[:10]) for r in records])
-    return listed
-
-
-def _scheme_name(code: str) -> str:
-    return SCHEME_NAMES.get(code) or scheme_label(code)
+    for row in document.rows:
+        records = sorted(document.site_records[row.site_id], key=lambda r: (r.audit_date, r.record_id), reverse=True)
+        listed[row.site_id] = _ListedSite(
+            row.site_id, row.public_id, row.site_name, row.city, row.country, row.latest_audit_month, row.schemes,
+            [MatchInput(r.record_id, r.member_id, r.site_name, r.address, r.city, r.region, r.postal_code,
+                        r.country, r.sedex_id, r.site_id) for r in records])
+    return listed, options.window_years
 
 
 # --- the xlsx ------------------------------------------------------------------------------
