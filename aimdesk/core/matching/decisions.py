@@ -10,7 +10,7 @@ counts as never decided. Reviewers cannot write it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -191,7 +191,13 @@ def pair_history(store: Store, left: int, right: int) -> list[HistoryEntry]:
 def site_history(store: Store, site_id: int) -> list[HistoryEntry]:
     """Every decision logged on a pair with one of the site's active records (internal
     site id), newest first, as `pair_history` gives them."""
-    return _history(store, decisions_touching(store, site_record_ids(store, site_id)))
+    return records_history(store, site_record_ids(store, site_id))
+
+
+def records_history(store: Store, record_ids: Iterable[int]) -> list[HistoryEntry]:
+    """Every decision logged on a pair with one of these records, newest first, as
+    `pair_history` gives them."""
+    return _history(store, decisions_touching(store, record_ids))
 
 
 def _history(store: Store, decisions: Sequence[DecisionRow]) -> list[HistoryEntry]:

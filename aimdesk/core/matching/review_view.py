@@ -18,7 +18,7 @@ from anyascii import anyascii
 
 from aimdesk.core.ingest.identifiers import normalise_sedex_id
 from aimdesk.core.ingest.schemes import scheme_label
-from aimdesk.core.matching.decisions import HistoryEntry, pair_history, site_history
+from aimdesk.core.matching.decisions import HistoryEntry, records_history
 from aimdesk.core.matching.queue import ReviewItem
 from aimdesk.core.store.matching import current_decisions, public_ids
 from aimdesk.core.store.records import RecordRow, fetch_records, record_site
@@ -105,17 +105,13 @@ def pair_view(store: Store, item: ReviewItem) -> PairView:
     return PairView(left, right, tuple(compare_fields(_values(left.record), _values(right.record))),
                     item.probability, item.band, tuple(item.explanation),
                     decision.verdict if decision else "", decision.note if decision else "",
-                    history=tuple(_history(store, item.left, item.right)))
+                    history=tuple(_history(store, left, right)))
 
 
-def _history(store: Store, left: int, right: int) -> list[HistoryEntry]:
+def _history(store: Store, left: SideView, right: SideView) -> list[HistoryEntry]:
     """Who decided what on the pair and on the records of both sides' sites."""
-    entries = {e.decision.id: e for e in pair_history(store, left, right)}
-    for record in (left, right):
-        site = record_site(store, record)
-        if site is not None:
-            entries.update((e.decision.id, e) for e in site_history(store, site))
-    return [entries[i] for i in sorted(entries, reverse=True)][:HISTORY_LIMIT]
+    ids = {side.record.id for side in (left, right)} | {r.id for side in (left, right) for r in side.mates}
+    return records_history(store, ids)[:HISTORY_LIMIT]
 
 
 def compare_fields(left: Mapping[str, str], right: Mapping[str, str]) -> list[FieldRow]:
