@@ -32,13 +32,11 @@ from typing import Any, Literal
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.matching.decisions import (DecisionRequest, HistoryEntry, LoggedVerdict, pair_key,
                                              record_decisions, site_history)
-from aimdesk.core.matching.features import features_version, site_records
-from aimdesk.core.matching.model import Model, fits_current_fields
+from aimdesk.core.matching.explain import pair_scorer
 from aimdesk.core.matching.run import apply_decisions, sites_after
-from aimdesk.core.matching.score import PairScore, score_pair
 from aimdesk.core.progress import CancelToken, Progress
-from aimdesk.core.store.matching import (WITHDRAWN, DecisionRow, cached_keys, change_marks, current_decisions,
-                                         latest_model, match_inputs, pairs_among, public_ids, record_site_ids)
+from aimdesk.core.store.matching import (WITHDRAWN, DecisionRow, change_marks, current_decisions, pairs_among,
+                                         public_ids, record_site_ids)
 from aimdesk.core.store.records import RecordRow, fetch_records
 from aimdesk.core.store.sites import site_record_ids
 from aimdesk.core.store.workspace import Store, utc_now
@@ -128,7 +126,7 @@ def site_detail(store: Store, site_id: int) -> SiteDetail:
     ordered = sorted(ids)
     wanted = [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
     verdicts = current_decisions(store, wanted)
-    scorer = _scorer(store) if any(pair not in kept for pair in wanted) else None
+    scorer = pair_scorer(store) if any(pair not in kept for pair in wanted) else None
     pairs = []
     for pair in wanted:
         verdict = verdicts[pair].verdict if pair in verdicts else ""
@@ -143,16 +141,6 @@ def site_detail(store: Store, site_id: int) -> SiteDetail:
             pairs.append(PairView(*pair, None, NOT_COMPARED, verdict, ""))
     return SiteDetail(site_id, public_ids(store, [site_id])[site_id], tuple(rows[i] for i in ids),
                       tuple(pairs), tuple(site_history(store, site_id)))
-
-
-def _scorer(store: Store) -> Callable[[int, int], PairScore] | None:
-    """Scores any two active records with the model of the last run (None without one)."""
-    saved = latest_model(store)
-    if saved is None or not fits_current_fields(saved):
-        return None
-    model = Model.from_json(saved)
-    records, _ = site_records(match_inputs(store), cached=cached_keys(store, features_version()))
-    return lambda left, right: score_pair(model, records[left], records[right])
 
 
 def plan_move(store: Store, record_ids: Iterable[int], to_site_id: int, *,
