@@ -28,13 +28,12 @@ def import_options_from_mapping(mapping: dict[str, object]) -> ImportOptions:
     )
 
 
-def build_demo_workspace(directory: Path, *, who: str, progress: Progress | None = None,
-                         seed: int | None = None) -> Path:
-    """Import every member file of the data set in `directory` into `demo.aimdesk` there.
+def build_demo_workspace(directory: Path, *, who: str, seed: int, progress: Progress | None = None) -> Path:
+    """Import every member file of the data set in `directory` into `demo.aimdesk` there,
+    and record the demo members' mutual-recognition status.
 
     Args:
-        seed: when given, also record the demo members' mutual-recognition status
-            (statements, benchmarks; see `aimdesk.demo.recognition`), answers drawn from it.
+        seed: the benchmark answers are drawn from it (see `aimdesk.demo.recognition`).
 
     Raises:
         WorkspaceError: the workspace already exists.
@@ -48,9 +47,8 @@ def build_demo_workspace(directory: Path, *, who: str, progress: Progress | None
             report(progress, done, len(mappings), f"Importing {mapping['member']}")
             import_file(store, Path(directory) / mapping["file"],
                         import_options_from_mapping(mapping), who=who)
-        if seed is not None:
-            report(progress, len(mappings), len(mappings), "Recording mutual-recognition status")
-            record_demo_recognition(store, who=who, seed=seed)
+        report(progress, len(mappings), len(mappings), "Recording mutual-recognition status")
+        record_demo_recognition(store, who=who, seed=seed)
     except BaseException:
         store.close()
         remove_workspace(target)
