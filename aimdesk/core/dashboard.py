@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from aimdesk.core.benchmark.eligibility import eligible_member_ids
 from aimdesk.core.matching.queue import review_queue
+from aimdesk.core.store.editions import edition_records
 from aimdesk.core.store.records import AUDIT_AGES, NO_AUDIT_DATE, audit_age_band, count_active_records
 from aimdesk.core.store.sites import ensure_site_profiles
 from aimdesk.core.store.workspace import Store
@@ -57,4 +58,10 @@ def dashboard(store: Store, *, as_of: dt.date) -> Dashboard:
         members=len(by_member), eligible_members=len(eligible_member_ids(store, "audit")),
         records=count_active_records(store), sites=sites, shared_sites=shared,
         records_by_member=by_member, sites_by_country=by_country, audit_ages=tuple(ages),
-        review_backlog=len(review_queue(store)), last_match=last_match, last_export="")
+        review_backlog=len(review_queue(store)), last_match=last_match, last_export=_last_export(store))
+
+
+def _last_export(store: Store) -> str:
+    """The as-of date of the newest common document written ("" before the first)."""
+    editions = edition_records(store)
+    return editions[0].as_of if editions else ""

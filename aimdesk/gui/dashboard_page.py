@@ -135,7 +135,8 @@ class DashboardPage(QWidget):
         self.note.setText(
             f"Counted on {self.as_of.isoformat()}. Click a figure or a bar to see the list behind it."
             + (f"\n{more} more countries are in the Sites list." if more > 0 else "")
-            + ("\nThe common document has not been exported yet." if not figures.last_export else ""))
+            + (f"\nThe common document was last exported as of {figures.last_export}." if figures.last_export
+               else "\nThe common document has not been exported yet."))
 
     def _tile(self, key: str, value: int, caption: str) -> None:
         self.tiles[key].setText(f"{format_count(value)}\n{caption}")
