@@ -7,6 +7,12 @@ from datetime import datetime
 from aimdesk.core.ingest.countries import country_name
 
 
+LIST_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
+"""The files a supplier list (or a planned list, or the EcoVadis list) may come as."""
+LIST_FILTER = f"Supplier lists ({' '.join('*' + s for s in LIST_SUFFIXES)})"
+"""The same, for a file dialog."""
+
+
 def format_count(value: int) -> str:
     """Thousands separators, as in Excel: 6812 -> '6,812'."""
     return f"{value:,}"

@@ -24,7 +24,7 @@ from aimdesk.gui.context import AppContext
 from aimdesk.gui.crash import show_error
 from aimdesk.gui.dashboard_page import DashboardPage
 from aimdesk.gui.empty_state import EmptyState
-from aimdesk.gui.formatting import plural
+from aimdesk.gui.formatting import LIST_SUFFIXES, plural
 from aimdesk.gui.help import show_user_guide
 from aimdesk.gui.import_wizard import ImportWizard
 from aimdesk.gui.imports_page import ImportsPage
@@ -52,7 +52,6 @@ from aimdesk.gui.workspace_jobs import (PacketImported, UndoDone, backup_job, be
 APP_TITLE = "AIMDesk"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 FILE_FILTER = f"AIMDesk workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
-LIST_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})
 STATUS_MESSAGE_MS = 15_000
 
 ABOUT_TEXT = (

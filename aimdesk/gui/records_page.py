@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
@@ -68,7 +67,7 @@ class RecordsPage(QWidget):
         self.scheme_filter, self.age_filter = filter_combo(), filter_combo()
         self.findings_only = QCheckBox("With findings")
         self.count_label = QLabel()
-        self.empty_label = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.empty_label = QLabel(NO_RECORDS_TEXT, textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty_label.hide()
@@ -143,8 +142,6 @@ class RecordsPage(QWidget):
             widget.blockSignals(False)
         self._search_timer.stop()
         has_records = self._total > 0
-        name = html.escape(store.path.name) if store else ""
-        self.empty_label.setText(NO_RECORDS_TEXT.format(name=name))
         self.empty_label.setVisible(store is not None and not has_records)
         self.splitter.setVisible(store is None or has_records)
         for widget in self._filters:

@@ -158,9 +158,6 @@ class SitesPage(QWidget):
         self.shared_only.blockSignals(False)
         self.apply_filters()
 
-    def refresh(self) -> None:
-        self.model.refresh()
-
     def apply_filters(self) -> None:
         self._timer.stop()
         query = replace(self.model.query, search=self.search.text().strip(),

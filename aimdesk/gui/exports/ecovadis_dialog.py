@@ -17,13 +17,13 @@ from aimdesk.core.ecovadis import (confirm_ecovadis_match, ecovadis_candidates, 
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.store.sites import site_by_public_id
 from aimdesk.core.store.workspace import Store
+from aimdesk.gui.formatting import LIST_FILTER
 from aimdesk.gui.crash import show_error
 from aimdesk.gui.jobs import ANOTHER_JOB, JobRunner, JobWatch
 from aimdesk.gui.models import TextRowsModel, text_table
 from aimdesk.gui.workspace_jobs import ecovadis_job
 
 COLUMNS = ("Company", "Country", "Assessment year", "Identifiers", "Site", "Score", "Match")
-LIST_FILTER = "Lists (*.xlsx *.xls *.ods *.csv *.tsv *.txt)"
 STATUS_WORDS = {"matched": "matched", "possible": "possible — check", "unmatched": "no site found"}
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from aimdesk.core.store.members import list_members
 from aimdesk.core.store.workspace import Store
+from aimdesk.gui.formatting import LIST_FILTER
 
-LIST_FILTER = "Supplier lists (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt)"
 
 
 class PlannedDialog(QDialog):

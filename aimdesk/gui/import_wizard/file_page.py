@@ -9,10 +9,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.store.members import check_member_name, find_member, list_members
+from aimdesk.gui.formatting import LIST_FILTER
 from aimdesk.gui.import_wizard.draft import ImportDraft
 from aimdesk.gui.settings import AppSettings
 
-LIST_FILTER = ("Supplier lists (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;"
+FILE_FILTERS = (f"{LIST_FILTER};;"
                "Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;Text files (*.csv *.tsv *.txt);;All files (*)")
 
 
@@ -57,7 +58,7 @@ class FilePage(QWizardPage):
 
     def browse(self) -> None:
         start = str(self.settings.last_import_folder() or "")
-        name, _ = QFileDialog.getOpenFileName(self, "Choose a supplier list", start, LIST_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a supplier list", start, FILE_FILTERS)
         if name:
             self.path_edit.setText(name)
 
