@@ -25,13 +25,13 @@ class CompareDialog(QDialog):
         self.setWindowTitle("Compare benchmarks")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.left_box, self.right_box = QComboBox(), QComboBox()
-        self.choices = [(r.id, r.revision) for summary in assessments for r in revisions(store, summary.id)]
-        for summary in assessments:
-            for revision in revisions(store, summary.id):
-                text = (f"{revision.member} — {revision.protocol} {revision.protocol_version}, revision "
-                        f"{revision.revision} ({percent(revision.commonality)})")
-                for box in (self.left_box, self.right_box):
-                    box.addItem(text)
+        every = [revision for summary in assessments for revision in revisions(store, summary.id)]
+        self.choices = [(r.id, r.revision) for r in every]
+        for revision in every:
+            text = (f"{revision.member} — {revision.protocol} {revision.protocol_version}, revision "
+                    f"{revision.revision} ({percent(revision.commonality)})")
+            for box in (self.left_box, self.right_box):
+                box.addItem(text)
         self.left_box.setCurrentIndex(self.choice((first.id, first.revision)))
         self.right_box.setCurrentIndex(min(self.left_box.currentIndex() + 1, self.right_box.count() - 1))
         self.only_differences = QCheckBox("Only the criteria answered differently")
@@ -49,9 +49,9 @@ class CompareDialog(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(text_table(self.model), 1)
         layout.addWidget(buttons)
-        for signal in (self.left_box.currentIndexChanged, self.right_box.currentIndexChanged,
-                       self.only_differences.toggled):
+        for signal in (self.left_box.currentIndexChanged, self.right_box.currentIndexChanged):
             signal.connect(self.refresh)
+        self.only_differences.toggled.connect(self._show)
         self.resize(1000, 640)
         self.refresh()
 
@@ -63,6 +63,10 @@ class CompareDialog(QDialog):
         left = get_assessment(self.store, *self.choices[self.left_box.currentIndex()])
         right = get_assessment(self.store, *self.choices[self.right_box.currentIndex()])
         self.rows = compare_assessments(self.store, left, right)
+        self._show()
+
+    def _show(self) -> None:
+        """The rows compared, all or only those answered differently."""
         shown = [r for r in self.rows if r.differs or not self.only_differences.isChecked()]
         self.model.set_rows([["≠" if r.differs else "", r.criterion_id, r.pillar, r.section, r.question,
                               _answer(r.left), _answer(r.right)] for r in shown])
