@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from aimdesk.core.resources import resources_dir
@@ -13,6 +14,7 @@ def show_user_guide(parent: QWidget | None) -> QDialog:
     """Open the user guide in a window of its own (not modal: keep working beside it)."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("AIMDesk user guide")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     browser = QTextBrowser()
     browser.setOpenExternalLinks(False)
     browser.setMarkdown((resources_dir() / GUIDE_FILE).read_text(encoding="utf-8"))

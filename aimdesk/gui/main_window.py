@@ -463,25 +463,28 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         dialog = CommonDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if dialog.exec() != CommonDialog.DialogCode.Accepted:
             return
-        name = f"common list {dialog.as_of():%Y-%m-%d}{dialog.suffix()}"
-        kinds = "Excel workbook (*.xlsx)" if dialog.suffix() == ".xlsx" else "CSV for Excel (*.csv)"
-        target = self._ask_save("Common document", name, kinds)
+        as_of, suffix = dialog.as_of(), dialog.suffix()
+        kinds = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "CSV for Excel (*.csv)"
+        target = self._ask_save("Common document", f"common list {as_of:%Y-%m-%d}{suffix}", kinds)
         if target is not None:
-            self._start(common_document_job(self.store.path, target, dialog.as_of(), who=self.context.user))
+            self._start(common_document_job(self.store.path, target, as_of, who=self.context.user))
 
     def check_planned(self) -> None:
         """Export ▸ Check planned audits…: a member's planned list against the common list."""
         if self.store is None:
             return
         dialog = PlannedDialog(self.store, self.context.settings.last_import_folder() or self.store.path.parent, self)
-        planned = dialog.planned_file() if dialog.exec() == PlannedDialog.DialogCode.Accepted else None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        accepted = dialog.exec() == PlannedDialog.DialogCode.Accepted
+        planned, member = (dialog.planned_file(), dialog.member()) if accepted else (None, "")
         if planned is None:
             return
         target = self._ask_save("Planned-audit check", f"{planned.stem} checked.xlsx", "Excel workbook (*.xlsx)")
         if target is not None:
-            self._start(planned_check_job(self.store.path, planned, dialog.member(), target))
+            self._start(planned_check_job(self.store.path, planned, member, target))
 
     def show_ecovadis(self) -> None:
         """Export ▸ EcoVadis list…: the entries, their sites, a new list imported."""
