@@ -13,13 +13,12 @@ from html import escape
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aimdesk.core.benchmark.model import AnswerWord, Assessment, Catalogue, Criterion, Kind, Score, percent
-from aimdesk.core.export.xlsx_style import HEADER_COLOUR, style_header
+from aimdesk.core.export.xlsx_style import HEADER_COLOUR, append_text, style_header
 
 KIND_LABELS: dict[Kind, str] = {"audit": "On-site audit", "virtual": "Virtual assessment"}
 ANSWER_LABELS: dict[AnswerWord | None, str] = {
@@ -241,12 +240,10 @@ def write_report_xlsx(assessment: Assessment, catalogue: Catalogue, score: Score
 
 
 def _append(sheet: Worksheet, row: Sequence[object], *, bold: bool = False, wrap: bool = True) -> None:
-    """Append a row; text stays text (never a formula) and loses characters xlsx forbids."""
-    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+    """`append_text`, laid out for the report."""
+    append_text(sheet, row)
     for cell in sheet[sheet.max_row]:
         cell.alignment = _TOP_WRAPPED if wrap else _ONE_LINE
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
         if bold:
             cell.font = Font(bold=True)
 

@@ -7,13 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aimdesk.core.errors import WorkspaceError
-from aimdesk.core.export.xlsx_style import style_header
+from aimdesk.core.export.xlsx_style import append_text, style_header
 from aimdesk.core.ingest.findings import FINDING_KINDS
 from aimdesk.core.ingest.prepare import PreparedImport
 from aimdesk.core.store.imports import FindingRow, import_findings, import_summary
@@ -64,9 +63,9 @@ def _write(out: Path, title: str, subtitle: str, findings: list[FindingRow]) -> 
     book = Workbook()
     sheet = book.active
     sheet.title = "Summary"
-    _append_text(sheet, [title])
+    append_text(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=13)
-    _append_text(sheet, [subtitle + " Sheet and row numbers in 'Rows to check' are those of your file."])
+    append_text(sheet, [subtitle + " Sheet and row numbers in 'Rows to check' are those of your file."])
     sheet.append([])
     counts = Counter(f.kind for f in findings)
     order = [kind for kind in FINDING_KINDS if kind in counts] + sorted(set(counts) - set(FINDING_KINDS))
@@ -79,21 +78,13 @@ def _write(out: Path, title: str, subtitle: str, findings: list[FindingRow]) -> 
     return len(findings)
 
 
-def _append_text(sheet: Worksheet, row: list[object]) -> None:
-    """Append a row; text cells stay text (no formulas) and lose characters xlsx forbids."""
-    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-
-
 def _table(sheet: Worksheet, header: list[str], rows: list[list[object]]) -> None:
     """Append a styled table: coloured header, frozen below it, filters, fitted widths."""
     sheet.append(header)
     top = sheet.max_row
     style_header(sheet[top])
     for row in rows:
-        _append_text(sheet, row)
+        append_text(sheet, row)
     sheet.freeze_panes = sheet.cell(row=top + 1, column=1)
     last = get_column_letter(len(header))
     sheet.auto_filter.ref = f"A{top}:{last}{top + len(rows)}"

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -24,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from aimdesk.core.ecovadis import match_to_sites
 from aimdesk.core.errors import AimDeskError
 from aimdesk.core.export.common_rows import DEFAULT_WINDOW_YEARS, build_common_document, common_options
-from aimdesk.core.export.xlsx_style import style_header
+from aimdesk.core.export.xlsx_style import append_text, style_header
 from aimdesk.core.ingest.countries import country_name
 from aimdesk.core.ingest.prepare import ImportOptions, prepare_import
 from aimdesk.core.ingest.rows import SupplierRecord
@@ -281,7 +280,7 @@ def _read_me(sheet: Worksheet, check: PlannedCheck) -> None:
         ["Your planned list was only compared: it was not added to the pooled data."],
     ]
     for line in lines:
-        _append(sheet, line)
+        append_text(sheet, line)
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A6"].font = Font(bold=True)
     sheet.column_dimensions["A"].width = 120
@@ -294,20 +293,12 @@ def _country(code: str) -> str:
     return country_name(code) if len(code) == 2 and code.isupper() else code
 
 
-def _append(sheet: Worksheet, row: Sequence[object]) -> None:
-    """Append a row; text stays text (no formulas) and loses characters xlsx forbids."""
-    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-
-
 def _table(sheet: Worksheet, header: Sequence[str], rows: Sequence[Sequence[object]], *, wrap: bool = False) -> None:
     """A styled table: coloured header, frozen below it, filters, set widths."""
-    _append(sheet, list(header))
+    append_text(sheet, list(header))
     style_header(sheet[1])
     for row in rows:
-        _append(sheet, row)
+        append_text(sheet, row)
         if wrap:
             for cell in sheet[sheet.max_row]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")

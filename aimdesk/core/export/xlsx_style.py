@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_COLOUR, ANSWER_COLOUR = "1F4E78", "FFF2CC"
+
+
+def append_text(sheet: Worksheet, row: Sequence[object]) -> None:
+    """Append a row; text cells stay text (no formulas) and lose characters xlsx forbids."""
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def style_header(cells: Iterable[Cell]) -> None:
