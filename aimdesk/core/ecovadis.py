@@ -184,8 +184,9 @@ def import_ecovadis(store: Store, path: Path, *, who: str, as_of: dt.date | None
     read = _read_list(workbook, day, mapping=mapping or {}, sheet_name=sheet, header_row=header_row)
     check(cancel)
     report(progress, 0, 2, "Matching the EcoVadis list")
-    inputs = [_entry_input(entry) for entry in read.entries]
-    found = match_companies(store, inputs, cancel=cancel) if inputs and latest_model(store) else {}
+    inputs = [_company_input(entry) for entry in read.entries]
+    matched_before = latest_model(store) is not None
+    found = match_companies(store, inputs, cancel=cancel) if inputs and matched_before else {}
     with store.transaction():
         list_id = insert_list(store, NewEcoVadisList(
             file_name=workbook.path.name, file_sha256=workbook.sha256, sheet=read.sheet,
@@ -199,7 +200,7 @@ def import_ecovadis(store: Store, path: Path, *, who: str, as_of: dt.date | None
             "list_id": list_id, "file": workbook.path.name, "entries": len(ids), "replaced": list(replaced),
             **counts})
     report(progress, 2, 2, "EcoVadis list imported")
-    problems = read.problems if latest_model(store) is not None else read.problems + (
+    problems = read.problems if matched_before else read.problems + (
         "No site is matched yet: run matching, then match the EcoVadis list again (aimdesk ecovadis match).",)
     return EcoVadisImport(list_id, len(ids), counts["matched"], counts["possible"], counts["unmatched"],
                           problems, read.sheet, read.header_row, read.labels, replaced, counts["by_person"])
@@ -218,7 +219,7 @@ def rematch_ecovadis(store: Store, *, who: str, now: Callable[[], datetime] = ut
     if latest_model(store) is None:
         raise AimDeskError("There are no sites yet; run matching first (aimdesk match).")
     stored = list_entries(store, list_id)
-    found = match_companies(store, [_stored_input(entry) for entry in stored], cancel=cancel)
+    found = match_companies(store, [_company_input(entry) for entry in stored], cancel=cancel)
     moment = now()
     with store.transaction():
         replace_matches(store, list_id, _matches([e.id for e in stored], found), matched_at=timestamp(moment))
@@ -342,12 +343,8 @@ def ecovadis_rows(store: Store, *, listed_sites: Collection[str] | None = None) 
 
 # --- from the rule's outcome to what is stored ---------------------------------------------
 
-def _entry_input(entry: NewEcoVadisEntry) -> MatchInput:
-    return MatchInput(0, -1, entry.company, "", entry.city, "", "", entry.country or "",
-                      entry.identifiers.get("sedex_id", ""), None)
-
-
-def _stored_input(entry: StoredEntry) -> MatchInput:
+def _company_input(entry: NewEcoVadisEntry | StoredEntry) -> MatchInput:
+    """A company of the list as the matching engine reads a record."""
     return MatchInput(0, -1, entry.company, "", entry.city, "", "", entry.country or "",
                       entry.identifiers.get("sedex_id", ""), None)
 
